@@ -1,0 +1,242 @@
+"""The ``marsad`` command: a thin edge over the library. Each command parses its options,
+calls one library function and formats the result; ``MarsadError``s become one-line messages."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from marsad import __version__
+from marsad._output import dumps, emit_rows, output_options
+from marsad.errors import MarsadError
+from marsad.store import Store, default_db_path, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+err_console = Console(stderr=True)
+
+EXIT_SKIPPED = 3  # ingest finished but skipped some files or records
+
+
+def _friendly(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except MarsadError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _store(ctx: click.Context) -> Store:
+    store = open_store(ctx.obj["db"])
+    ctx.call_on_close(store.close)
+    return store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", metavar="FILE", envvar="MARSAD_DB", default=None,
+              help="Database file (default: $MARSAD_DB or ./marsad.db).")
+@click.version_option(__version__, prog_name="marsad")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """marsad (مرصد): Arabic-first news intelligence."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db or default_db_path()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--map", "field_map", metavar="FIELD=KEY,...",
+              help="JSONL field mapping, e.g. body=text,title=headline,published_at=date.")
+@click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+@_friendly
+def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, quiet: bool,
+           as_json: bool) -> None:
+    """Read files, directories, .gz and JSONL dumps into the store.
+
+    Each article is committed on its own; re-running adds nothing already stored. Exit code 3
+    means some files or records were skipped (each is reported on one line)."""
+    from marsad.ingest.read import count_inputs, parse_field_map, read_paths
+    from marsad.pipeline import ingest as run_ingest
+
+    mapping = parse_field_map(field_map) if field_map else None
+    store = _store(ctx)
+    items = read_paths(list(paths), field_map=mapping)
+    show = not quiet and not as_json and sys.stderr.isatty()
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("files · {task.fields[articles]} articles · {task.fields[skipped]} skipped"),
+        TimeElapsedColumn(), console=err_console, disable=not show, transient=False,
+    )
+    state = {"file": None, "articles": 0, "skipped": 0}
+
+    with progress:
+        task = progress.add_task("ingest", total=count_inputs(list(paths)), articles=0, skipped=0)
+
+        def on_item(item: Any, status: str) -> None:
+            if status == "skipped":
+                state["skipped"] += 1
+                err_console.print(f"[yellow]skipped[/] {item}", markup=True, highlight=False, soft_wrap=True)
+                path = item.path
+            else:
+                state["articles"] += 1
+                path = item.origin.rsplit(":", 1)[0] if item.format == "jsonl" else item.origin
+            if path != state["file"]:
+                if state["file"] is not None:
+                    progress.advance(task)
+                state["file"] = path
+            progress.update(task, articles=state["articles"], skipped=state["skipped"])
+
+        report = run_ingest(store, items, paths=list(paths), on_item=on_item)
+        progress.update(task, completed=progress.tasks[0].total)
+
+    summary = report.to_dict()
+    if as_json:
+        click.echo(dumps(summary))
+    else:
+        rate = (report.new + report.known) / report.seconds if report.seconds else 0.0
+        click.echo(
+            f"ingested: {report.new} new, {report.known} already known, {report.skipped} skipped "
+            f"in {report.seconds:.1f}s ({rate:.0f} articles/s) → {ctx.obj['db']}"
+        )
+        if report.errors and quiet:
+            for e in report.errors:
+                click.echo(f"skipped {e}", err=True)
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@output_options
+@click.pass_context
+@_friendly
+def search(ctx: click.Context, query: str, limit: int, offset: int, fmt: str) -> None:
+    """Search articles (Arabic-aware BM25: variants, clitics, stems, diacritics)."""
+    from marsad.store.search import lexical_search
+
+    hits = lexical_search(_store(ctx), query, limit=limit, offset=offset)
+    rows = [h.to_dict() for h in hits]
+    if fmt == "table":
+        console = Console()
+        if not hits:
+            console.print(f"no results for {query!r}")
+        for n, h in enumerate(hits, 1 + offset):
+            console.print(f"[bold]{n}. {h.title}[/]  [dim]{h.source or '—'} · {h.published_at or '—'} · "
+                          f"{h.score:.2f} · {h.id}[/]", highlight=False)
+            console.print("   " + _mark(h.snippet, h.highlights), highlight=False)
+        return
+    emit_rows(rows, fmt, ["id", "title", "source", "published_at", "score", "snippet"],
+              document={"query": query, "limit": limit, "offset": offset, "hits": rows})
+
+
+def _mark(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    from rich.markup import escape
+
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(escape(text[pos:s]))
+        out.append("[bold yellow]" + escape(text[s:e]) + "[/]")
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="The article as JSON (shape in README).")
+@click.option("--original", is_flag=True, help="Include the original input text.")
+@click.pass_context
+@_friendly
+def show(ctx: click.Context, article_id: str, as_json: bool, original: bool) -> None:
+    """Show one article by id."""
+    stored = _store(ctx).get_article(article_id)
+    if as_json:
+        click.echo(dumps(stored.to_dict(with_original=original)))
+        return
+    a = stored.article
+    console = Console()
+    console.print(f"[bold]{a.title}[/]", highlight=False)
+    console.print(f"[dim]{a.id} · {a.source or 'source missing'} · {a.published_at or '—'} · "
+                  f"{a.language or '?'} · {a.origin}[/]", highlight=False)
+    for b in a.blocks:
+        if b.kind == "heading":
+            console.print(f"\n[bold underline]{b.text}[/]", highlight=False)
+        elif b.kind == "bullet":
+            console.print(f"  • {b.text}", highlight=False)
+        else:
+            console.print(b.text, highlight=False)
+    if original:
+        console.print("\n[dim]--- original ---[/]")
+        console.print(a.original, markup=False, highlight=False)
+
+
+@cli.command()
+@output_options
+@click.pass_context
+@_friendly
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Counts: articles, distinct contents, sources, languages, formats, skips."""
+    s = _store(ctx).stats()
+    if fmt in ("json", "nl"):
+        click.echo(dumps(s) if fmt == "json" else json.dumps(s, ensure_ascii=False))
+        return
+    rows = [{"metric": k, "value": v} for k, v in s.items() if not isinstance(v, dict)]
+    rows += [{"metric": f"source: {k or '(missing)'}", "value": v} for k, v in s["sources"].items()]
+    rows += [{"metric": f"language: {k or '?'}", "value": v} for k, v in s["languages"].items()]
+    emit_rows(rows, fmt, ["metric", "value"], title="marsad stats")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout; required for parquet).")
+@click.pass_context
+@_friendly
+def export(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export every article (the `show --json` shape, without the original text)."""
+    from marsad.export import export_articles
+
+    n = export_articles(_store(ctx), fmt, output)
+    err_console.print(f"exported {n} articles" + (f" → {output}" if output else ""))
+
+
+@cli.command()
+@click.option("--list", "list_only", is_flag=True, help="List applied and pending migrations; change nothing.")
+@click.pass_context
+@_friendly
+def migrate(ctx: click.Context, list_only: bool) -> None:
+    """Upgrade the database schema (recorded, safe to re-run)."""
+    from marsad.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(ctx.obj["db"], migrate=False)
+    ctx.call_on_close(store.close)
+    if list_only:
+        for name in store.applied_migrations():
+            click.echo(f"[x] {name}")
+        for name in store.pending_migrations():
+            click.echo(f"[ ] {name}")
+        return
+    ran = store.migrate()
+    click.echo("applied: " + ", ".join(ran) if ran else "nothing to do")
+
+
+def main() -> None:
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Extraction: entities, linking, events, quotes, tone and credibility signals."""

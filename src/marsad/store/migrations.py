@@ -1,0 +1,145 @@
+"""Schema migrations as named steps, each run in its own transaction and recorded in
+``_marsad_migrations``, so running them again is a no-op. New steps are appended; a step is
+never edited once released (databases out there have recorded it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from marsad.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(name: str) -> Callable[[Callable[[sqlite3.Connection], None]], Callable[[sqlite3.Connection], None]]:
+    def register(fn: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+        if any(m.name == name for m in MIGRATIONS):
+            raise StoreError(f"migration {name!r} is defined twice")
+        MIGRATIONS.append(Migration(name, fn))
+        return fn
+
+    return register
+
+
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Execute statements one by one: ``executescript`` would commit the step's transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
+@migration("0001_articles")
+def _articles(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            blocks TEXT NOT NULL,            -- JSON list of {kind, text, start, end}
+            source TEXT,
+            url TEXT,
+            author TEXT,
+            published_at TEXT,
+            language TEXT,
+            origin TEXT NOT NULL,
+            format TEXT NOT NULL,
+            layer TEXT NOT NULL,
+            footer_removed INTEGER NOT NULL DEFAULT 0,
+            extra TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE INDEX articles_source ON articles(source);
+        CREATE INDEX articles_published_at ON articles(published_at);
+
+        CREATE TABLE article_originals (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            original TEXT NOT NULL
+        );
+
+        CREATE TABLE ingest_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            paths TEXT NOT NULL,
+            new INTEGER NOT NULL DEFAULT 0,
+            known INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE ingest_log (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+            origin TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('new', 'known', 'skipped')),
+            article_id TEXT,
+            reason TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX ingest_log_run ON ingest_log(run_id);
+
+        -- Full-text index over normalized, clitic-split, light-stemmed terms (see
+        -- marsad.text.search_terms); SQLite's own tokenizer never sees raw Arabic.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, tokenize = "unicode61 remove_diacritics 0"
+        );
+        """
+    )
+
+
+def applied(db: sqlite3.Connection) -> list[str]:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _marsad_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    return [r[0] for r in db.execute("SELECT name FROM _marsad_migrations ORDER BY name")]
+
+
+def pending(db: sqlite3.Connection) -> list[str]:
+    done = set(applied(db))
+    return [m.name for m in MIGRATIONS if m.name not in done]
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Apply every pending step; returns the names applied now."""
+    done = set(applied(db))
+    ran: list[str] = []
+    for m in MIGRATIONS:
+        if m.name in done:
+            continue
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            # Another process may have migrated while we waited for the lock.
+            if db.execute("SELECT 1 FROM _marsad_migrations WHERE name = ?", (m.name,)).fetchone():
+                db.execute("COMMIT")
+                continue
+            m.apply(db)
+            db.execute(
+                "INSERT INTO _marsad_migrations (name, applied_at) VALUES (?, ?)",
+                (m.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise StoreError(f"migration {m.name} failed: {exc}") from exc
+        ran.append(m.name)
+    return ran
