@@ -60,10 +60,11 @@ def cli(ctx: click.Context, db: str | None) -> None:
               help="JSONL field mapping, e.g. body=text,title=headline,published_at=date.")
 @click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--no-stories", is_flag=True, help="Skip story clustering (run it later with `marsad stories --update`).")
 @click.pass_context
 @_friendly
 def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, quiet: bool,
-           as_json: bool) -> None:
+           as_json: bool, no_stories: bool) -> None:
     """Read files, directories, .gz and JSONL dumps into the store.
 
     Each article is committed on its own; re-running adds nothing already stored. Exit code 3
@@ -103,6 +104,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
         progress.update(task, completed=progress.tasks[0].total)
 
     summary = report.to_dict()
+    if not no_stories:
+        summary["stories"] = _update_stories(store, show).to_dict()
     if as_json:
         click.echo(dumps(summary))
     else:
@@ -111,6 +114,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
             f"ingested: {report.new} new, {report.known} already known, {report.skipped} skipped "
             f"in {report.seconds:.1f}s ({rate:.0f} articles/s) → {ctx.obj['db']}"
         )
+        if "stories" in summary:
+            st = summary["stories"]
+            click.echo(f"stories: {st['clustered']} articles clustered, {st['new_stories']} new stories "
+                       f"({', '.join(f'{k} {v}' for k, v in sorted(st['joined'].items()))}) in {st['seconds']:.1f}s")
         if report.errors and quiet:
             for e in report.errors:
                 click.echo(f"skipped {e}", err=True)
@@ -121,14 +128,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
 @click.argument("query")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--mode", type=click.Choice(["lexical", "semantic", "hybrid"]), default="lexical",
+              show_default=True, help="BM25, embeddings (any language), or both fused.")
+@click.option("--semantic", "mode", flag_value="semantic", help="Same as --mode semantic.")
+@click.option("--hybrid", "mode", flag_value="hybrid", help="Same as --mode hybrid.")
 @output_options
 @click.pass_context
 @_friendly
-def search(ctx: click.Context, query: str, limit: int, offset: int, fmt: str) -> None:
-    """Search articles (Arabic-aware BM25: variants, clitics, stems, diacritics)."""
-    from marsad.store.search import lexical_search
+def search(ctx: click.Context, query: str, limit: int, offset: int, mode: str, fmt: str) -> None:
+    """Search articles: Arabic-aware BM25 (variants, clitics, stems, diacritics), by meaning
+    (--semantic, also for English queries), or both (--hybrid)."""
+    from marsad.store.search import search as run_search
 
-    hits = lexical_search(_store(ctx), query, limit=limit, offset=offset)
+    hits = run_search(_store(ctx), query, mode=mode, limit=limit, offset=offset)
     rows = [h.to_dict() for h in hits]
     if fmt == "table":
         console = Console()
@@ -140,7 +152,7 @@ def search(ctx: click.Context, query: str, limit: int, offset: int, fmt: str) ->
             console.print("   " + _mark(h.snippet, h.highlights), highlight=False)
         return
     emit_rows(rows, fmt, ["id", "title", "source", "published_at", "score", "snippet"],
-              document={"query": query, "limit": limit, "offset": offset, "hits": rows})
+              document={"query": query, "mode": mode, "limit": limit, "offset": offset, "hits": rows})
 
 
 def _mark(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -153,6 +165,102 @@ def _mark(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         pos = e
     out.append(escape(text[pos:]))
     return "".join(out)
+
+
+def _update_stories(store: Store, show: bool) -> Any:
+    from marsad.pipeline import update_stories
+
+    pending = store.db.execute(  # type: ignore[attr-defined]
+        "SELECT count(*) FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
+        "WHERE m.article_id IS NULL").fetchone()[0]
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]stories"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err_console, disable=not show)
+    with progress:
+        task = progress.add_task("stories", total=pending)
+        return update_stories(store, on_batch=lambda n: progress.advance(task, n))
+
+
+@cli.command()
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--order", type=click.Choice(["size", "latest"]), default="size", show_default=True)
+@click.option("--min-size", default=2, show_default=True, type=click.IntRange(1),
+              help="Hide stories with fewer members (1 shows single-article stories too).")
+@click.option("--update", is_flag=True, help="First cluster articles that are in no story yet.")
+@output_options
+@click.pass_context
+@_friendly
+def stories(ctx: click.Context, limit: int, offset: int, order: str, min_size: int, update: bool,
+            fmt: str) -> None:
+    """Stories: copies and rewrites of one event, with member counts, outlets and origin."""
+    store = _store(ctx)
+    if update:
+        _update_stories(store, sys.stderr.isatty())
+    rows = store.list_stories(limit=limit, offset=offset, order=order, min_size=min_size)  # type: ignore[attr-defined]
+    flat = [{**r, "origin_id": r["origin"]["id"], "origin_source": r["origin"]["source"]} for r in rows]
+    emit_rows(flat, fmt, ["id", "size", "outlets", "first_time", "last_time", "origin_source", "title"],
+              document={"order": order, "limit": limit, "offset": offset, "stories": rows}, title="stories")
+
+
+@cli.command()
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True, help="The story as JSON (shape in README).")
+@click.pass_context
+@_friendly
+def story(ctx: click.Context, story_id: str, as_json: bool) -> None:
+    """One story: members with outlet and time, the origin, copy edges and sentence diffs."""
+    from rich.markup import escape
+
+    data = _store(ctx).get_story(story_id)  # type: ignore[attr-defined]
+    if as_json:
+        click.echo(dumps(data))
+        return
+    console = Console()
+    console.print(f"[bold]{escape(data['title'])}[/]  [dim]{data['id']} · {data['size']} articles · "
+                  f"{data['outlets']} outlets · {data['first_time']} → {data['last_time']}[/]", highlight=False)
+    titles = {m["id"]: m for m in data["members"]}
+    for m in data["members"]:
+        mark = "[green]● origin[/]" if m["origin"] else f"[dim]{m['relation']}[/]"
+        console.print(f"\n{mark} {escape(m['time'] or '—')} · [bold]{escape(m['source'] or 'source missing')}[/] · "
+                      f"{escape(m['title'])} [dim]{m['id']}[/]", highlight=False)
+        if not m["parent"]:
+            continue
+        parent = titles.get(m["parent"], {})
+        counts = m["diff"]["counts"] if m["diff"] else {}
+        console.print(f"  {m['edge_kind']} of {escape(parent.get('source') or '?')} ({m['parent']}), "
+                      f"containment {m['containment']:.2f}: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+                      highlight=False)
+        for op in (m["diff"] or {}).get("ops", []):
+            if op["op"] == "kept":
+                continue
+            style = {"added": "green", "removed": "red", "reworded": "yellow"}[op["op"]]
+            sign = {"added": "+", "removed": "-", "reworded": "~"}[op["op"]]
+            text = op["child"] if op["op"] != "removed" else op["parent"]
+            console.print(f"    [{style}]{sign} {escape(text)}[/]", highlight=False)
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure marsad against gold files."""
+
+
+@eval_group.command(name="stories")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@_friendly
+def eval_stories(path: str, as_json: bool) -> None:
+    """B-cubed and pairwise precision/recall/F1 of story clustering on JSONL with a gold `story` field."""
+    from marsad.evaluation.stories import evaluate_stories_file
+
+    r = evaluate_stories_file(path)
+    if as_json:
+        click.echo(dumps(r))
+        return
+    click.echo(f"{r['articles']} articles, {r['gold_stories']} gold stories, {r['predicted_stories']} predicted "
+               f"({r['articles_per_s']} articles/s)")
+    for name in ("bcubed", "pairwise"):
+        m = r[name]
+        click.echo(f"{name:<9} precision {m['precision']:.4f}  recall {m['recall']:.4f}  F1 {m['f1']:.4f}")
 
 
 @cli.command()

@@ -155,3 +155,84 @@ def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[
     report.seconds = time.perf_counter() - started
     store.finish_run(report.run_id, report.new, report.known, report.skipped)
     return report
+
+
+@dataclass
+class StoryUpdate:
+    clustered: int = 0
+    new_stories: int = 0
+    joined: dict[str, int] = field(default_factory=dict)  # relation → count
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"clustered": self.clustered, "new_stories": self.new_stories,
+                "joined": dict(self.joined), "seconds": round(self.seconds, 3)}
+
+
+def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
+                   on_batch: Callable[[int], None] | None = None) -> StoryUpdate:
+    """Put every article that is in no story yet into one, incrementally (existing stories are
+    loaded, never recomputed from scratch), and refresh the origin and copy graph of each story
+    that changed. Each batch is one transaction, so an interrupted run resumes where it stopped."""
+    from marsad.stories import embed as embedding
+    from marsad.stories.cluster import StoryClusterer, StoryInput
+    from marsad.stories.minhash import signature_from_bytes, signature_to_bytes
+    from marsad.stories.origin import Member, origin_and_edges
+    from marsad.store._stories import MemberRow, StoryRow
+
+    started = time.perf_counter()
+    result = StoryUpdate()
+    clusterer = StoryClusterer(settings)
+    for aid, chash, when, sig, emb, sid in store.clustered_state():
+        clusterer.restore(StoryInput(aid, chash, when, signature_from_bytes(sig),
+                                     embedding.from_bytes(emb) if emb else None), sid)
+    hasher = clusterer.hasher
+    while rows := store.unclustered(batch):
+        texts = [f"{title}\n{body}" for _, _, _, title, body in rows]
+        signatures = hasher.signatures(texts)
+        vectors = embedding.embed([embedding.article_text(title, body) for _, _, _, title, body in rows])
+        inputs = [StoryInput(aid, chash, when, signatures[i], vectors[i])
+                  for i, (aid, chash, when, _, _) in enumerate(rows)]
+        assignments = {a.article_id: a for a in clusterer.add_many(inputs)}
+        fresh = {aid: (when, title, body) for aid, _, when, title, body in rows}
+        members: list[MemberRow] = []
+        stories: list[StoryRow] = []
+        for sid in sorted({a.story_id for a in assignments.values()}):
+            decided = store.member_rows(sid)
+            stored = store.story_member_texts(sid)
+            group = [Member(aid, when, src, title, body) for aid, when, src, title, body in stored]
+            sources = {aid: src for aid, _, src, _, _ in stored}
+            new_ids = [aid for aid, a in assignments.items() if a.story_id == sid]
+            for aid in new_ids:
+                when, title, body = fresh[aid]
+                src = store.get_article(aid).article.source
+                sources[aid] = src
+                group.append(Member(aid, when, src, title, body))
+                a = assignments[aid]
+                decided[aid] = (a.relation, a.score, a.matched)
+            origin, edges = origin_and_edges(group)
+            by_child = {e.child: e for e in edges}
+            for m in group:
+                relation, score, matched = decided[m.article_id]
+                e = by_child.get(m.article_id)
+                members.append(MemberRow(
+                    m.article_id, sid, relation, score, matched,
+                    e.parent if e else None, round(e.containment, 4) if e else None,
+                    e.kind if e else None, e.diff.to_dict() if e else None))
+            times = sorted(m.time for m in group if m.time)
+            origin_title = next(m.title for m in group if m.article_id == origin)
+            stories.append(StoryRow(sid, origin, origin_title, len(group),
+                                    len({s for s in sources.values() if s}),
+                                    times[0] if times else None, times[-1] if times else None))
+        vector_rows = [(aid, signature_to_bytes(signatures[i]), hasher.scheme,
+                        embedding.to_bytes(vectors[i]), embedding.MODEL_NAME)
+                       for i, (aid, *_rest) in enumerate(rows)]
+        store.save_story_batch(vector_rows, members, stories)
+        result.new_stories += sum(1 for a in assignments.values() if a.relation == "founder")
+        for a in assignments.values():
+            result.joined[a.relation] = result.joined.get(a.relation, 0) + 1
+        result.clustered += len(rows)
+        if on_batch is not None:
+            on_batch(len(rows))
+    result.seconds = time.perf_counter() - started
+    return result

@@ -143,3 +143,45 @@ def migrate(db: sqlite3.Connection) -> list[str]:
             raise StoreError(f"migration {m.name} failed: {exc}") from exc
         ran.append(m.name)
     return ran
+
+
+@migration("0002_stories")
+def _stories(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
+        -- Per-article representations for near-duplicate search, clustering and semantic search.
+        CREATE TABLE article_vectors (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL,      -- MinHash, uint32 little-endian
+            signature_scheme TEXT NOT NULL,
+            embedding BLOB,               -- float32 little-endian, L2-normalized
+            embedding_model TEXT
+        );
+
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            origin_article_id TEXT REFERENCES articles(id),
+            title TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            first_time TEXT,
+            last_time TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_time ON stories(last_time);
+
+        CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(id),
+            relation TEXT NOT NULL,       -- founder | exact | near | rewrite
+            score REAL NOT NULL,
+            matched TEXT,                 -- the article that decided the assignment
+            parent_article_id TEXT,       -- copy graph: the member it most likely derives from
+            containment REAL,
+            edge_kind TEXT,               -- copy | rewrite
+            diff TEXT                     -- JSON sentence diff against the parent
+        );
+        CREATE INDEX story_members_story ON story_members(story_id);
+        """,
+    )

@@ -80,3 +80,76 @@ def _snippet(body: str, wanted: set[str]) -> dict[str, Any]:
     shift = len(prefix) - start
     highlights = tuple((hs + shift, he + shift) for hs, he in hits if hs >= start and he <= end)
     return {"snippet": text, "highlights": highlights}
+
+
+# -- semantic and hybrid ----------------------------------------------------------------------
+
+_MATRICES: dict[int, tuple[int, list[str], Any]] = {}
+
+
+def _embedding_matrix(store: Any) -> tuple[list[str], Any]:
+    """All article embeddings as one matrix, cached per store until the count changes."""
+    import numpy as np
+
+    from marsad.stories.embed import from_bytes
+
+    count = store.db.execute("SELECT count(*) FROM article_vectors WHERE embedding IS NOT NULL").fetchone()[0]
+    cached = _MATRICES.get(id(store))
+    if cached and cached[0] == count:
+        return cached[1], cached[2]
+    ids, blobs = store.embeddings()
+    matrix = np.vstack([from_bytes(b) for b in blobs]) if blobs else np.zeros((0, 512), np.float32)
+    _MATRICES[id(store)] = (count, ids, matrix)
+    return ids, matrix
+
+
+def semantic_search(store: Any, query: str, *, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    """Articles by meaning: cosine between the query's multilingual embedding and each
+    article's (title + lead). Works across languages: an English query finds Arabic articles."""
+    import numpy as np
+
+    from marsad.stories.embed import embed
+
+    ids, matrix = _embedding_matrix(store)
+    if not query.strip() or not ids:
+        return []
+    sims = matrix @ embed([query])[0]
+    top = np.argsort(-sims, kind="stable")[offset: offset + limit]
+    wanted = set(search_terms(query))
+    hits = []
+    for i in top:
+        a = store.get_article(ids[i]).article
+        hits.append(SearchHit(id=a.id, title=a.title, source=a.source, published_at=a.published_at,
+                              score=round(float(sims[i]), 4), **_snippet(a.body or a.title, wanted)))
+    return hits
+
+
+RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009): damps the top ranks' weight
+
+
+def hybrid_search(store: Any, query: str, *, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    """Lexical and semantic ranks merged by reciprocal rank fusion."""
+    depth = max(50, offset + limit)
+    lexical = lexical_search(store, query, limit=depth)
+    semantic = semantic_search(store, query, limit=depth)
+    fused: dict[str, float] = {}
+    best: dict[str, SearchHit] = {}
+    for ranked in (lexical, semantic):
+        for rank, hit in enumerate(ranked):
+            fused[hit.id] = fused.get(hit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
+            best.setdefault(hit.id, hit)
+    order = sorted(fused, key=lambda k: (-fused[k], k))[offset: offset + limit]
+    return [SearchHit(**{**best[k].to_dict(), "score": round(fused[k], 5),
+                         "highlights": best[k].highlights}) for k in order]
+
+
+MODES = {"lexical": lexical_search, "semantic": semantic_search, "hybrid": hybrid_search}
+
+
+def search(store: Any, query: str, *, mode: str = "lexical", limit: int = 10, offset: int = 0) -> list[SearchHit]:
+    from marsad.errors import ConfigError
+
+    fn = MODES.get(mode)
+    if fn is None:
+        raise ConfigError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+    return fn(store, query, limit=limit, offset=offset)

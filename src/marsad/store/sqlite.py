@@ -12,6 +12,7 @@ from typing import Any
 from marsad.errors import NotFoundError, StoreError
 from marsad.ingest.article import Article, Block
 from marsad.store import migrations
+from marsad.store._stories import StoryTables
 from marsad.store.base import IndexedArticle, Store, StoredArticle
 
 _ARTICLE_COLUMNS = (
@@ -29,7 +30,7 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class SQLiteStore(Store):
+class SQLiteStore(StoryTables, Store):
     """``SQLiteStore(":memory:")`` for tests, a path for real use."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
