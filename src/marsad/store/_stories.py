@@ -101,7 +101,7 @@ class StoryTables:
 
     def list_stories(self, *, limit: int = 20, offset: int = 0, order: str = "size",
                      min_size: int = 1) -> list[dict[str, Any]]:
-        order_sql = {"size": "size DESC, last_time DESC, id", "latest": "last_time DESC, size DESC, id"}
+        order_sql = {"size": "s.size DESC, s.last_time DESC, s.id", "latest": "s.last_time DESC, s.size DESC, s.id"}
         if order not in order_sql:
             raise StoreError(f"unknown story order {order!r}; use size or latest")
         rows = self.db.execute(

@@ -37,6 +37,7 @@ class ClusterSettings:
     semantic_strong: float = 0.86
     semantic_min: float = 0.72
     min_shared_entities: int = 2
+    min_shared_ratio: float = 0.0
     window_days: float = 4.0
 
 
@@ -138,7 +139,9 @@ class StoryClusterer:
         if item.embedding is not None and len(self._story_order):
             sims = self._centroids @ item.embedding
             t = _epoch(item.time)
-            for row in np.argsort(-sims, kind="stable")[:20]:
+            k = min(20, len(sims))
+            top = np.argpartition(-sims, k - 1)[:k]
+            for row in top[np.lexsort((top, -sims[top]))]:
                 sim = float(sims[row])
                 if sim < s.semantic_min:
                     break
@@ -148,7 +151,8 @@ class StoryClusterer:
                     if t < story.first - window or t > story.last + window:
                         continue
                 shared = sum(1 for e in item.entities if story.entities.get(e))
-                if sim >= s.semantic_strong or shared >= s.min_shared_entities:
+                ratio = shared / len(item.entities) if item.entities else 0.0
+                if sim >= s.semantic_strong or (shared >= s.min_shared_entities and ratio >= s.min_shared_ratio):
                     return Assignment(item.article_id, story.id, "rewrite", round(sim, 4), None)
         return Assignment(item.article_id, f"st-{item.article_id}", "founder", 1.0, None)
 

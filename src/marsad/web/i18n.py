@@ -1,0 +1,192 @@
+"""Interface strings in Arabic (the default) and English, and how a request picks one:
+``?lang=en`` (remembered in a cookie) or the cookie alone. Article text is never translated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from starlette.requests import Request
+
+LANGUAGES = ("ar", "en")
+DEFAULT_LANGUAGE = "ar"
+COOKIE = "marsad_lang"
+DIRECTION = {"ar": "rtl", "en": "ltr"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "ar": {
+        "brand": "مرصد",
+        "tagline": "رصد الأخبار العربية وقراءتها والبحث فيها",
+        "nav.home": "الرئيسية",
+        "nav.browse": "تصفّح",
+        "nav.search": "بحث",
+        "nav.api": "واجهة البرمجة",
+        "switch.to": "English",
+        "search.placeholder": "ابحث في الأخبار… مثل: أسعار النفط",
+        "search.button": "بحث",
+        "search.title": "البحث",
+        "search.results": "النتائج {first}–{last} من {total}",
+        "search.results_open": "النتائج {first}–{last}",
+        "mode.label": "البحث في",
+        "mode.lexical": "الكلمات",
+        "mode.semantic": "المعنى",
+        "mode.hybrid": "الكلمات والمعنى",
+        "search.none": "لا توجد نتائج لـ «{query}».",
+        "search.any": "لم تطابق كل الكلمات أي مقال، فهذه نتائج تطابق بعضها.",
+        "search.prompt": "اكتب كلمة أو عبارة للبحث في المقالات المخزّنة.",
+        "search.score": "الدرجة",
+        "facets.title": "تضييق النتائج",
+        "facets.sources": "المصادر",
+        "facets.dates": "الفترة",
+        "facets.from": "من",
+        "facets.to": "إلى",
+        "facets.apply": "تطبيق",
+        "facets.clear": "مسح المرشحات",
+        "facets.timeline": "النتائج حسب اليوم",
+        "source.missing": "المصدر غير معروف",
+        "article.source": "المصدر",
+        "article.published": "تاريخ النشر",
+        "article.author": "الكاتب",
+        "article.url": "الرابط الأصلي",
+        "article.language": "اللغة",
+        "article.id": "المعرّف",
+        "article.origin": "أصل الملف",
+        "article.ingested": "تاريخ الإدخال",
+        "article.json": "عرض JSON",
+        "article.back": "العودة إلى النتائج",
+        "article.details": "بيانات المقال",
+        "date.unknown": "بلا تاريخ",
+        "home.title": "نظرة عامة",
+        "home.articles": "مقالات",
+        "home.sources": "مصادر",
+        "home.distinct": "نصوص مختلفة",
+        "home.range": "الفترة المغطاة",
+        "home.by_source": "المقالات حسب المصدر",
+        "home.by_day": "المقالات حسب اليوم",
+        "home.latest": "أحدث المقالات",
+        "home.empty": "قاعدة البيانات فارغة. أضف مقالات بالأمر: marsad ingest ملفات/",
+        "browse.title": "تصفّح المقالات",
+        "browse.count": "عدد المقالات: {total}",
+        "page.prev": "السابق",
+        "page.next": "التالي",
+        "error.title": "خطأ",
+        "error.home": "العودة إلى الرئيسية",
+        "chart.articles": "مقالات",
+        "footer": "مرصد · بيانات محلية، لا شيء يُحمَّل من خارج الخادم",
+    },
+    "en": {
+        "brand": "Marsad",
+        "tagline": "Watch, read and search Arabic news",
+        "nav.home": "Home",
+        "nav.browse": "Browse",
+        "nav.search": "Search",
+        "nav.api": "API",
+        "switch.to": "العربية",
+        "search.placeholder": "Search the news… e.g. أسعار النفط",
+        "search.button": "Search",
+        "search.title": "Search",
+        "search.results": "Results {first}–{last} of {total}",
+        "search.results_open": "Results {first}–{last}",
+        "mode.label": "Match",
+        "mode.lexical": "Words",
+        "mode.semantic": "Meaning",
+        "mode.hybrid": "Words and meaning",
+        "search.none": "No results for “{query}”.",
+        "search.any": "No article matched every word, so these match some of them.",
+        "search.prompt": "Type a word or phrase to search the stored articles.",
+        "search.score": "score",
+        "facets.title": "Narrow down",
+        "facets.sources": "Outlets",
+        "facets.dates": "Dates",
+        "facets.from": "From",
+        "facets.to": "To",
+        "facets.apply": "Apply",
+        "facets.clear": "Clear filters",
+        "facets.timeline": "Hits per day",
+        "source.missing": "Source unknown",
+        "article.source": "Outlet",
+        "article.published": "Published",
+        "article.author": "Author",
+        "article.url": "Original link",
+        "article.language": "Language",
+        "article.id": "ID",
+        "article.origin": "Read from",
+        "article.ingested": "Ingested",
+        "article.json": "View JSON",
+        "article.back": "Back to results",
+        "article.details": "Article details",
+        "date.unknown": "undated",
+        "home.title": "Overview",
+        "home.articles": "articles",
+        "home.sources": "outlets",
+        "home.distinct": "distinct texts",
+        "home.range": "Period covered",
+        "home.by_source": "Articles per outlet",
+        "home.by_day": "Articles per day",
+        "home.latest": "Latest articles",
+        "home.empty": "The database is empty. Add articles with: marsad ingest files/",
+        "browse.title": "Browse articles",
+        "browse.count": "{total} articles",
+        "page.prev": "Previous",
+        "page.next": "Next",
+        "error.title": "Error",
+        "error.home": "Back to the home page",
+        "chart.articles": "articles",
+        "footer": "Marsad · local data, nothing loaded from outside this server",
+    },
+}
+
+# Gregorian month names as Egyptian and Gulf papers print them.
+MONTHS = {
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+           "أكتوبر", "نوفمبر", "ديسمبر"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+LANGUAGE_NAMES = {
+    "ar": {"ar": "العربية", "en": "الإنجليزية", "fr": "الفرنسية"},
+    "en": {"ar": "Arabic", "en": "English", "fr": "French"},
+}
+
+
+def request_language(request: Request) -> tuple[str, bool]:
+    """The interface language and whether it was chosen now (so the cookie should be set)."""
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES:
+        return asked, True
+    cookie = request.cookies.get(COOKIE)
+    return (cookie if cookie in LANGUAGES else DEFAULT_LANGUAGE), False
+
+
+def translator(lang: str) -> Callable[..., str]:
+    table = STRINGS[lang]
+    fallback = STRINGS[DEFAULT_LANGUAGE]
+
+    def t(key: str, **values: object) -> str:
+        text = table.get(key) or fallback.get(key) or key
+        return text.format(**values) if values else text
+
+    return t
+
+
+def format_date(iso: str | None, lang: str) -> str:
+    """``2015-07-21T10:05`` → ``21 يوليو 2015، 10:05``; anything unparsable is shown as is."""
+    if not iso:
+        return ""
+    head = iso[:10]
+    parts = head.split("-")
+    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return iso
+    year, month = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        return iso
+    name = MONTHS[lang][month - 1]
+    text = f"{name} {year}" if len(parts) == 2 else f"{int(parts[2])} {name} {year}"
+    if len(iso) >= 16 and iso[10] in "T ":
+        text += ("، " if lang == "ar" else ", ") + iso[11:16]
+    return text
+
+
+def language_name(code: str | None, lang: str) -> str:
+    if not code:
+        return "—"
+    return LANGUAGE_NAMES[lang].get(code, code)
