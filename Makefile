@@ -5,7 +5,10 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test bench clean
+PORT    ?= 8000
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser demo serve test bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,6 +19,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
 demo: install
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/marsad --db $(DEMO_DB) ingest samples/ || test $$? -eq 3
@@ -23,12 +30,22 @@ demo: install
 	$(BIN)/marsad --db $(DEMO_DB) search "أوكرانيا" --limit 3
 	$(BIN)/marsad --db $(DEMO_DB) search "العقوبات على روسيا" --limit 3
 	$(BIN)/marsad --db $(DEMO_DB) search "الاتفاق النووي" --limit 3
+	$(BIN)/marsad --db $(DEMO_DB) search "sanctions on Russia" --semantic --limit 3
+	$(BIN)/marsad --db $(DEMO_DB) stories --limit 8
+	@echo "dashboard: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/marsad --db $(DEMO_DB) serve --port $(PORT)
 
-test: install
+serve: install
+	@echo "dashboard: http://127.0.0.1:$(PORT)/"
+	$(BIN)/marsad --db $(DEMO_DB) serve --port $(PORT)
+
+test: install browser
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/dedup.py --n 20000
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

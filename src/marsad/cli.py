@@ -342,6 +342,110 @@ def migrate(ctx: click.Context, list_only: bool) -> None:
     click.echo("applied: " + ", ".join(ran) if ran else "nothing to do")
 
 
+@cli.command()
+@click.option("--type", "etype", type=click.Choice(["PERS", "ORG", "LOC", "MISC"]), default=None)
+@click.option("--limit", default=30, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@output_options
+@click.pass_context
+@_friendly
+def entities(ctx: click.Context, etype: str | None, limit: int, offset: int, fmt: str) -> None:
+    """Top entities with mention and article counts."""
+    rows = _store(ctx).list_entities(type=etype, limit=limit, offset=offset)  # type: ignore[attr-defined]
+    emit_rows(rows, fmt, ["id", "type", "name_ar", "name_en", "articles", "mentions", "aliases"],
+              document={"type": etype, "limit": limit, "offset": offset, "entities": rows}, title="entities")
+
+
+@cli.command()
+@click.argument("name_or_id")
+@click.option("--json", "as_json", is_flag=True, help="The entity as JSON (shape in README).")
+@click.pass_context
+@_friendly
+def entity(ctx: click.Context, name_or_id: str, as_json: bool) -> None:
+    """One entity (by id, QID or any spelling): aliases, roles, mentions per day, co-occurring
+    entities, articles."""
+    from rich.markup import escape
+
+    store = _store(ctx)
+    data = store.get_entity(store.find_entity(name_or_id))  # type: ignore[attr-defined]
+    if as_json:
+        click.echo(dumps(data))
+        return
+    console = Console()
+    console.print(f"[bold]{escape(data['name_ar'])}[/] [dim]{data['id']} · {data['type']} · "
+                  f"{escape(data['name_en'] or '')} · {data['mentions']} mentions in {data['articles']} articles[/]",
+                  highlight=False)
+    if data["aliases"]:
+        console.print("aliases: " + escape("، ".join(data["aliases"])), highlight=False)
+    if data["roles"]:
+        console.print("roles: " + escape("، ".join(data["roles"])), highlight=False)
+    console.print("mentions per day: " + ", ".join(f"{d['day']}: {d['mentions']}" for d in data["mentions_per_day"]))
+    console.print("with: " + escape("، ".join(f"{c['name_ar']} ({c['articles']})" for c in data["co_occurring"])),
+                  highlight=False)
+    for a in data["recent_articles"]:
+        console.print(f"  {escape(a['time'] or '')} · {escape(a['source'] or '—')} · {escape(a['title'])} [dim]{a['id']}[/]",
+                      highlight=False)
+
+
+EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+@cli.command()
+@click.option("--type", "etype", type=click.Choice(EVENT_TYPES, case_sensitive=False), default=None)
+@click.option("--actor", default=None, help="Actor entity id, QID or name (e.g. Q159 or روسيا).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@output_options
+@click.pass_context
+@_friendly
+def events(ctx: click.Context, etype: str | None, actor: str | None, limit: int, offset: int, fmt: str) -> None:
+    """Who did what to whom: PLOVER events with actor, recipient, trigger and flags."""
+    from marsad.errors import NotFoundError
+
+    store = _store(ctx)
+    actor_id = actor
+    if actor:
+        try:
+            actor_id = store.find_entity(actor)  # type: ignore[attr-defined]
+        except NotFoundError:
+            actor_id = actor  # an actor named only by the event lexicon
+    rows = store.list_events(type=etype.upper() if etype else None, actor=actor_id,  # type: ignore[attr-defined]
+                             limit=limit, offset=offset)
+    emit_rows(rows, fmt, ["time", "type", "actor", "trigger", "recipient", "negated", "speculative", "source", "article_id"],
+              document={"type": etype, "actor": actor, "limit": limit, "offset": offset, "events": rows}, title="events")
+
+
+@cli.command()
+@click.pass_context
+@_friendly
+def reindex(ctx: click.Context) -> None:
+    """Re-run extraction (entities, events, quotes, tone, signals) on every stored article, one
+    transaction per article; use after upgrading marsad or its models."""
+    from marsad.pipeline import reindex as run_reindex
+
+    store = _store(ctx)
+    total = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]  # type: ignore[attr-defined]
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]reindex"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err_console, disable=not sys.stderr.isatty())
+    with progress:
+        task = progress.add_task("reindex", total=total)
+        n = run_reindex(store, on_article=lambda: progress.advance(task))
+    click.echo(f"re-indexed {n} articles")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_context
+@_friendly
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web dashboard and JSON API (POST /api/ingest needs $MARSAD_TOKEN)."""
+    from marsad.api import serve as run
+
+    run(ctx.obj["db"], host, port)
+
+
 def main() -> None:
     cli(obj={})
 

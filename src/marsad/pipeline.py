@@ -22,23 +22,37 @@ from marsad.text.doc import Doc, analyze
 ComponentFn = Callable[[Doc], Doc]
 
 
+@dataclass
+class RunContext:
+    """State shared by the components of one run: models loaded once, and the cross-article
+    entity resolver restored from the store so ids stay stable across runs."""
+
+    store: Any = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
+
 @dataclass(frozen=True, slots=True)
 class Component:
     name: str
-    fn: ComponentFn
+    make: Callable[[RunContext], ComponentFn]  # builds the Doc -> Doc callable for one run
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
 
 _REGISTRY: dict[str, Component] = {}
-_GIVEN = ("doc.text",)  # what every Doc has before any component runs
+_GIVEN = ("doc.text", "doc.meta")  # what every Doc has before any component runs
 
 
-def register(name: str, fn: ComponentFn, *, requires: Iterable[str] = (),
+def register(name: str, make: Callable[[RunContext], ComponentFn], *, requires: Iterable[str] = (),
              assigns: Iterable[str] = ()) -> Component:
     if name in _REGISTRY:
         raise ConfigError(f"component {name!r} is registered twice")
-    comp = Component(name, fn, tuple(requires), tuple(assigns))
+    comp = Component(name, make, tuple(requires), tuple(assigns))
     _REGISTRY[name] = comp
     return comp
 
@@ -47,21 +61,85 @@ def registered() -> dict[str, Component]:
     return dict(_REGISTRY)
 
 
-def _text_analyze(doc: Doc) -> Doc:
-    return replace(analyze(doc.article_id, doc.text), layers=doc.layers)
+def _text_analyze(ctx: RunContext) -> ComponentFn:
+    def run(doc: Doc) -> Doc:
+        return replace(analyze(doc.article_id, doc.text), layers=doc.layers)
+
+    return run
 
 
-register("text.analyze.v1", _text_analyze, requires=["doc.text"],
-         assigns=["doc.sentences", "doc.tokens"])
+def _entities(ctx: RunContext) -> ComponentFn:
+    """Recognizer spans (when the shipped model is present) linked to canonical entities."""
+    from marsad.extract.linking import EntityResolver, load_registry
 
-DEFAULT_COMPONENTS: tuple[str, ...] = ("text.analyze.v1",)
+    registry = ctx.get("registry", load_registry)
+    recognizer = ctx.get("recognizer", _load_recognizer_or_none)
+
+    def restore() -> EntityResolver:
+        rows = ctx.store.all_entities() if ctx.store is not None and hasattr(ctx.store, "all_entities") else []
+        from marsad.extract.linking.resolver import STATE_VERSION
+
+        made = [r for r in rows if r["id"].startswith("m:") and r["id"] not in registry]
+        return EntityResolver.from_dict({"version": STATE_VERSION, "entities": made}, registry)
+
+    resolver = ctx.get("resolver", restore)
+
+    def run(doc: Doc) -> Doc:
+        from marsad.extract.linking import link_article
+
+        spans = recognizer.entities(doc.text) if recognizer else []
+        mentions, entities = link_article(doc.text, spans, registry, resolver=resolver, sentences=doc.sentences)
+        return doc.with_layer("mentions", mentions).with_layer("entities", entities)
+
+    return run
+
+
+def _events(ctx: RunContext) -> ComponentFn:
+    """Events, quotes, tone and credibility signals over the linked mentions."""
+    from marsad.extract.events import extract_events
+    from marsad.extract.quotes import extract_quotes
+    from marsad.extract.signals import credibility_signals
+    from marsad.extract.tone import score_tone
+
+    def run(doc: Doc) -> Doc:
+        mentions = doc.layers.get("mentions", ())
+        events = extract_events(doc.text, doc.sentences, mentions)
+        quotes = extract_quotes(doc.text, doc.sentences, mentions)
+        tone = score_tone(doc.text, doc.sentences)
+        meta = doc.layers.get("meta", {})
+        signals = credibility_signals({**meta, "body": doc.text}, sentences=doc.sentences, quotes=quotes,
+                                      events=events, mentions=mentions)
+        return (doc.with_layer("events", events).with_layer("quotes", quotes)
+                .with_layer("tone", tone).with_layer("signals", signals))
+
+    return run
+
+
+def _load_recognizer_or_none() -> Any:
+    try:
+        from marsad.extract.ner import load_recognizer
+
+        return load_recognizer()
+    except Exception:  # noqa: BLE001 - no shipped model yet: gazetteer linking still runs
+        return None
+
+
+register("text.analyze.v1", _text_analyze, requires=["doc.text"], assigns=["doc.sentences", "doc.tokens"])
+register("extract.entities.v1", _entities, requires=["doc.sentences", "doc.tokens"],
+         assigns=["doc.mentions", "doc.entities"])
+
+register("extract.events.v1", _events, requires=["doc.sentences", "doc.mentions", "doc.meta"],
+         assigns=["doc.events", "doc.quotes", "doc.tone", "doc.signals"])
+
+DEFAULT_COMPONENTS: tuple[str, ...] = ("text.analyze.v1", "extract.entities.v1", "extract.events.v1")
 
 
 class Pipeline:
-    """``Pipeline(["text.analyze.v1", ...])(doc) -> doc``."""
+    """``Pipeline(["text.analyze.v1", ...], context)(doc) -> doc``."""
 
-    def __init__(self, names: Iterable[str] = DEFAULT_COMPONENTS) -> None:
-        self.components: list[Component] = []
+    def __init__(self, names: Iterable[str] = DEFAULT_COMPONENTS, context: RunContext | None = None) -> None:
+        self.context = context or RunContext()
+        self.components: list[tuple[Component, ComponentFn]] = []
         have = set(_GIVEN)
         for name in names:
             comp = _REGISTRY.get(name)
@@ -71,29 +149,38 @@ class Pipeline:
             if missing:
                 raise ConfigError(f"component {name!r} requires {missing}, which no earlier component assigns")
             have.update(comp.assigns)
-            self.components.append(comp)
+            self.components.append((comp, comp.make(self.context)))
 
     @property
     def names(self) -> list[str]:
-        return [c.name for c in self.components]
+        return [c.name for c, _ in self.components]
 
     def __call__(self, doc: Doc) -> Doc:
-        for comp in self.components:
-            out = comp.fn(doc)
+        for comp, fn in self.components:
+            out = fn(doc)
             if not isinstance(out, Doc):
                 raise MarsadError(f"component {comp.name!r} returned {type(out).__name__}, not a Doc")
             doc = out
         return doc
 
 
+# Layers the store keeps; anything else a component adds stays in memory.
+STORED_LAYERS = ("mentions", "entities", "events", "quotes", "tone", "signals")
+
+
+def article_meta(article: Article) -> dict[str, Any]:
+    return {"title": article.title, "source": article.source, "footer_removed": article.footer_removed,
+            "blocks": article.blocks, "published_at": article.published_at}
+
+
 def index_article(article: Article, pipeline: Pipeline) -> IndexedArticle:
     """Run the pipeline on one article and collect what the store keeps."""
-    doc = pipeline(Doc(article_id=article.id, text=article.body))
+    doc = pipeline(Doc(article_id=article.id, text=article.body, layers={"meta": article_meta(article)}))
     return IndexedArticle(
         article=article,
         title_terms=tuple(search_terms(article.title)),
         body_terms=tuple(search_terms(article.body)),
-        layers=dict(doc.layers),
+        layers={k: v for k, v in doc.layers.items() if k in STORED_LAYERS},
     )
 
 
@@ -128,7 +215,7 @@ def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[
     Known ids are not re-analyzed, so re-running an ingest is cheap and adds nothing; a crash
     loses at most the article in flight.
     """
-    pipeline = pipeline or Pipeline()
+    pipeline = pipeline or Pipeline(context=RunContext(store=store))
     started = time.perf_counter()
     report = IngestReport(run_id=store.start_run(paths))
     for item in items:
@@ -155,6 +242,21 @@ def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[
     report.seconds = time.perf_counter() - started
     store.finish_run(report.run_id, report.new, report.known, report.skipped)
     return report
+
+
+def reindex(store: Any, *, pipeline: Pipeline | None = None,
+            on_article: Callable[[], None] | None = None) -> int:
+    """Re-run extraction over every stored article; each article's layers are swapped in one
+    transaction. Entity ids made before are kept: the resolver starts from the stored entities."""
+    pipeline = pipeline or Pipeline(context=RunContext(store=store))
+    n = 0
+    for article_id in store.article_ids():
+        article = store.get_article(article_id).article
+        store.replace_extraction(article_id, index_article(article, pipeline).layers)
+        n += 1
+        if on_article is not None:
+            on_article()
+    return n
 
 
 @dataclass

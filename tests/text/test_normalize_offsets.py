@@ -39,3 +39,15 @@ def test_every_normalized_char_maps_inside_the_original(paragraph: str) -> None:
         start, end = normalized.to_original(i, i + 1)
         assert 0 <= start < end <= len(paragraph)
         assert normalize_for_matching(paragraph[start:end]) == normalized.text[i]
+
+
+def test_term_spans_map_terms_back_to_original_words():
+    from marsad.text import search_terms, term_spans
+
+    text = "وصلت المساعداتُ لأوكـــرانيا، وقال بوتين إنّ العقوبات ١٢ شهرا."
+    spans = term_spans(text)
+    assert [t for _, _, t in spans] == search_terms(text)
+    by_term = {t: text[s:e] for s, e, t in spans}
+    assert by_term["اوكرانيا"] == "لأوكـــرانيا"
+    assert by_term["12"] == "١٢"
+    assert by_term["بوتين"] == "بوتين"

@@ -185,3 +185,71 @@ def _stories(db: sqlite3.Connection) -> None:
         CREATE INDEX story_members_story ON story_members(story_id);
         """,
     )
+
+
+@migration("0003_extraction")
+def _extraction(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
+        -- Canonical entities (registry entities are written when first mentioned).
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            name_ar TEXT NOT NULL,
+            name_en TEXT,
+            qid TEXT,
+            kind TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]',   -- JSON list
+            roles TEXT NOT NULL DEFAULT '[]'      -- JSON list
+        );
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            sentence INTEGER NOT NULL,
+            via TEXT NOT NULL,
+            role TEXT
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+        CREATE INDEX mentions_article ON mentions(article_id);
+
+        -- Everything else extraction derives, per article, as JSON documents.
+        CREATE TABLE article_layers (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (article_id, name)
+        );
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            actor_id TEXT,
+            actor TEXT,
+            recipient_id TEXT,
+            recipient TEXT,
+            trigger TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            date TEXT,
+            negated INTEGER NOT NULL,
+            speculative INTEGER NOT NULL,
+            confidence REAL NOT NULL
+        );
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX events_actor ON events(actor_id);
+        CREATE INDEX events_recipient ON events(recipient_id);
+        CREATE INDEX events_article ON events(article_id);
+        CREATE INDEX articles_language ON articles(language);
+        CREATE INDEX articles_format ON articles(format);
+        """,
+    )

@@ -8,9 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from marsad.store.base import Store
-from marsad.text import search_terms
-from marsad.text.stem import light_stem
-from marsad.text.tokenize import tokenize
+from marsad.text import search_terms, term_spans
 
 SNIPPET_CHARS = 220
 
@@ -50,13 +48,9 @@ def lexical_search(store: Store, query: str, *, limit: int = 10, offset: int = 0
     ]
 
 
-def _token_term(tok: Any) -> str:
-    return light_stem(tok.base) if tok.kind == "word" else tok.base
-
-
 def _snippet(body: str, wanted: set[str]) -> dict[str, Any]:
     """The window of ``SNIPPET_CHARS`` holding the most matched words, with their offsets."""
-    hits = [(t.start, t.end) for t in tokenize(body) if t.kind != "punct" and _token_term(t) in wanted]
+    hits = [(s, e) for s, e, term in term_spans(body) if term in wanted]
     if not hits:
         text = body[:SNIPPET_CHARS]
         return {"snippet": text + ("…" if len(body) > SNIPPET_CHARS else ""), "highlights": ()}

@@ -12,6 +12,7 @@ from typing import Any
 from marsad.errors import NotFoundError, StoreError
 from marsad.ingest.article import Article, Block
 from marsad.store import migrations
+from marsad.store._entities import EntityTables
 from marsad.store._stories import StoryTables
 from marsad.store.base import IndexedArticle, Store, StoredArticle
 
@@ -30,7 +31,7 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class SQLiteStore(StoryTables, Store):
+class SQLiteStore(EntityTables, StoryTables, Store):
     """``SQLiteStore(":memory:")`` for tests, a path for real use."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
@@ -90,6 +91,7 @@ class SQLiteStore(StoryTables, Store):
                 "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                 (rowid, " ".join(item.title_terms), " ".join(item.body_terms)),
             )
+            self._write_extraction(a.id, item.layers)
             if run_id is not None:
                 self._log(run_id, a.origin, "new", a.id, None)
             self.db.execute("COMMIT")
@@ -120,7 +122,12 @@ class SQLiteStore(StoryTables, Store):
         orig = self.db.execute(
             "SELECT original FROM article_originals WHERE article_id = ?", (article_id,)
         ).fetchone()
-        return self._row_to_stored(row, orig[0] if orig else "")
+        stored = self._row_to_stored(row, orig[0] if orig else "")
+        stored.layers.update(self.article_layers(article_id))
+        story = self.story_of_article(article_id)
+        if story is not None:
+            stored.layers["story_id"] = story
+        return stored
 
     def iter_articles(self) -> Iterator[StoredArticle]:
         cur = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
@@ -195,6 +202,18 @@ class SQLiteStore(StoryTables, Store):
             "UPDATE ingest_runs SET finished_at = ?, new = ?, known = ?, skipped = ? WHERE id = ?",
             (_now(), new, known, skipped, run_id),
         )
+
+    def replace_extraction(self, article_id: str, layers: dict[str, Any]) -> None:
+        """Swap an article's derived layers for new ones in one transaction (``marsad reindex``)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.clear_extraction(article_id)
+            self._write_extraction(article_id, layers)
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise StoreError(f"could not re-index article {article_id}: {exc}") from exc
 
     def close(self) -> None:
         self.db.close()

@@ -5,7 +5,7 @@ from marsad.text.langid import detect_language
 from marsad.text.normalize import Normalized, normalize, normalize_for_matching
 from marsad.text.segment import Sentence, split_sentences
 from marsad.text.stem import light_stem
-from marsad.text.terms import search_terms, term_of
+from marsad.text.terms import search_terms, term_of, term_spans
 from marsad.text.tokenize import Token, split_clitics, tokenize
 
 __all__ = [
@@ -22,5 +22,6 @@ __all__ = [
     "split_clitics",
     "split_sentences",
     "term_of",
+    "term_spans",
     "tokenize",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.text.normalize import normalize_for_matching
+from marsad.text.normalize import normalize, normalize_for_matching
 from marsad.text.stem import light_stem
 from marsad.text.tokenize import (
     ARABIC_LETTERS,
@@ -25,7 +25,7 @@ from marsad.text.tokenize import (
     split_clitics,
 )
 
-__all__ = ["search_terms", "term_of"]
+__all__ = ["search_terms", "term_of", "term_spans"]
 
 # The word, number and Latin alternatives of tokenize's pattern, in the same order.
 _TERM_RE = re.compile(
@@ -64,3 +64,18 @@ def term_of(token: Token) -> str | None:
     if token.kind == "punct":
         return None
     return token.base
+
+
+def term_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, term)`` for every term of ``text``, offsets into the original text.
+
+    Same terms as ``search_terms``, found the same fast way, mapped back through the
+    normalization offset map (for highlighting matches without building tokens)."""
+    norm = normalize(text)
+    get = _cache.get
+    out = []
+    for m in _TERM_RE.finditer(norm.text):
+        span = m.group()
+        start, end = norm.to_original(m.start(), m.end())
+        out.append((start, end, get(span) or _term_for(span)))
+    return out

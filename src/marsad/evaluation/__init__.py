@@ -1,0 +1,1 @@
+"""Evaluation: scoring marsad's outputs against gold data."""
