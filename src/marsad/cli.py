@@ -263,6 +263,45 @@ def eval_stories(path: str, as_json: bool) -> None:
         click.echo(f"{name:<9} precision {m['precision']:.4f}  recall {m['recall']:.4f}  F1 {m['f1']:.4f}")
 
 
+def _eval_extraction(kind: str, path: str, part: str, mentions: str, as_json: bool) -> None:
+    from marsad.evaluation.events import evaluate_events, evaluate_quotes, format_report
+
+    if kind == "events":
+        result = evaluate_events(path, part, mentions)
+        click.echo(dumps(result) if as_json else format_report(result))
+    else:
+        result = evaluate_quotes(path, part, mentions)
+        click.echo(dumps(result) if as_json else format_report(None, result))
+
+
+_PART = click.option("--part", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+                     help="Gold part: dev (tuned on) or test (every 5th record, held out while tuning).")
+_MENTIONS = click.option("--mentions", type=click.Choice(["gold", "none"]), default="gold", show_default=True,
+                         help="Give the extractor the gold entity strings as mentions, or none.")
+
+
+@eval_group.command(name="events")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_PART
+@_MENTIONS
+@click.option("--json", "as_json", is_flag=True)
+@_friendly
+def eval_events(path: str, part: str, mentions: str, as_json: bool) -> None:
+    """Precision/recall/F1 per event type on a gold file (format in docs/events.md)."""
+    _eval_extraction("events", path, part, mentions, as_json)
+
+
+@eval_group.command(name="quotes")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_PART
+@_MENTIONS
+@click.option("--json", "as_json", is_flag=True)
+@_friendly
+def eval_quotes(path: str, part: str, mentions: str, as_json: bool) -> None:
+    """Precision/recall/F1 of quotes (direct/reported) and speaker accuracy on a gold file."""
+    _eval_extraction("quotes", path, part, mentions, as_json)
+
+
 @cli.command()
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True, help="The article as JSON (shape in README).")

@@ -248,8 +248,17 @@ def evaluate_quotes(path: str | Path = DEFAULT_GOLD, part: str = "all",
     }
 
 
-def format_report(events: dict[str, Any], quotes: dict[str, Any] | None = None) -> str:
+def format_report(events: dict[str, Any] | None, quotes: dict[str, Any] | None = None) -> str:
     """A plain-text table of the scores (what the CLI prints)."""
+    lines: list[str] = []
+    if events is not None:
+        lines += _events_lines(events)
+    if quotes is not None:
+        lines += _quotes_lines(quotes)
+    return "\n".join(lines)
+
+
+def _events_lines(events: dict[str, Any]) -> list[str]:
     lines = [f"events — part={events['part']} mentions={events['mentions']} "
              f"sentences={events['sentences']} gold={events['gold_events']}",
              f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
@@ -261,15 +270,18 @@ def format_report(events: dict[str, Any], quotes: dict[str, Any] | None = None) 
         f"(named actors found {events['actor_recall_named']:.3f}), recipient "
         f"{events['recipient_accuracy']:.3f}, negated {events['negated_accuracy']:.3f}, "
         f"speculative {events['speculative_accuracy']:.3f}")
-    if quotes is not None:
-        lines.append("")
-        lines.append(f"quotes — part={quotes['part']} gold={quotes['gold_quotes']}")
-        for name, s in [*quotes["per_kind"].items(), ("MICRO", quotes["micro"])]:
-            lines.append(f"{name:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
-                         f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
-        lines.append(f"on matched quotes: speaker {quotes['speaker_accuracy']:.3f}, anonymous "
-                     f"{quotes['anonymous_accuracy']:.3f}, exact text {quotes['exact_text']:.3f}")
-    return "\n".join(lines)
+    return lines
+
+
+def _quotes_lines(quotes: dict[str, Any]) -> list[str]:
+    lines = [f"quotes — part={quotes['part']} gold={quotes['gold_quotes']}",
+             f"{'kind':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for name, s in [*quotes["per_kind"].items(), ("MICRO", quotes["micro"])]:
+        lines.append(f"{name:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+                     f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+    lines.append(f"on matched quotes: speaker {quotes['speaker_accuracy']:.3f}, anonymous "
+                 f"{quotes['anonymous_accuracy']:.3f}, exact text {quotes['exact_text']:.3f}")
+    return lines
 
 
 # --- speed -------------------------------------------------------------------------------------
