@@ -118,9 +118,6 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
             st = summary["stories"]
             click.echo(f"stories: {st['clustered']} articles clustered, {st['new_stories']} new stories "
                        f"({', '.join(f'{k} {v}' for k, v in sorted(st['joined'].items()))}) in {st['seconds']:.1f}s")
-        if report.errors and quiet:
-            for e in report.errors:
-                click.echo(f"skipped {e}", err=True)
     ctx.exit(report.exit_code)
 
 
