@@ -174,7 +174,7 @@ class SQLiteStore(EntityTables, StoryTables, Store):
                 "last": one("SELECT max(published_at) FROM articles"),
             },
             "ingest_runs": one("SELECT count(*) FROM ingest_runs"),
-            "skipped_records": one("SELECT count(*) FROM ingest_log WHERE status = 'skipped'"),
+            "skipped_records": one("SELECT count(DISTINCT origin) FROM ingest_log WHERE status = 'skipped'"),
             "migrations": self.applied_migrations(),
         }
 
