@@ -23,6 +23,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "marsad.api.routers.search",
     "marsad.api.routers.stats",
     "marsad.api.routers.ingest",
+    "marsad.api.routers.stories",
 )
 
 TOKEN_ENV = "MARSAD_TOKEN"
@@ -53,7 +54,7 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_ingest_byte
     app = FastAPI(
         title="marsad (مرصد) API",
         version=__version__,
-        description="Arabic-first news intelligence: articles, Arabic-aware search, stats, ingest. "
+        description="Arabic-first news intelligence: articles, Arabic-aware search, stories, stats, ingest. "
                     'Every error answers `{"ok": false, "error": {"code", "message"}}`.',
         lifespan=lifespan,
     )

@@ -19,7 +19,9 @@ def install_web(app: FastAPI) -> HtmlErrorRenderer:
     from starlette.staticfiles import StaticFiles
 
     from marsad.web.pages import html_error, router
+    from marsad.web.story_pages import router as story_router
 
     app.include_router(router)
+    app.include_router(story_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return html_error

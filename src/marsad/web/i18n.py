@@ -72,6 +72,43 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.home": "العودة إلى الرئيسية",
         "chart.articles": "مقالات",
         "footer": "مرصد · بيانات محلية، لا شيء يُحمَّل من خارج الخادم",
+        "nav.stories": "القصص",
+        "stories.title": "القصص",
+        "stories.lead": "الخبر الواحد كما نقلته مصادر مختلفة: نسخ مطابقة، ونسخ معدّلة، وإعادات صياغة.",
+        "stories.order": "الترتيب",
+        "stories.order.size": "الأكبر",
+        "stories.order.latest": "الأحدث",
+        "stories.singles.show": "إظهار القصص ذات المقال الواحد",
+        "stories.singles.hide": "إخفاء القصص ذات المقال الواحد",
+        "stories.empty": "لا توجد قصص بعد. تُجمَّع القصص عند إدخال المقالات، أو بالأمر: marsad stories --update",
+        "stories.first": "أول من نشر",
+        "stories.more_outlets": "و{n} غيرها",
+        "story.back": "كل القصص",
+        "story.timeline": "انتشار القصة عبر المصادر",
+        "story.members": "المقالات وفروقها",
+        "story.legend": "مفتاح الرسم",
+        "story.legend.edge_copy": "نقل عن",
+        "story.legend.edge_rewrite": "أعاد صياغة",
+        "story.derived.copy": "نقلًا عن",
+        "story.derived.rewrite": "أعاد صياغة خبر",
+        "story.shared": "{pct}٪ من نصه مشترك",
+        "story.origin_note": "أول مقال نُشر في هذه القصة؛ يقارَن كل مقال آخر بالمقال الذي نُقل عنه.",
+        "story.others_lane": "مصادر أخرى",
+        "relation.origin": "المصدر الأصلي",
+        "relation.exact": "نسخة مطابقة",
+        "relation.near": "نسخة شبه مطابقة",
+        "relation.rewrite": "إعادة صياغة",
+        "diff.title": "الفرق عن المقال الذي نُقل عنه",
+        "diff.kept": "دون تغيير",
+        "diff.added": "أضيف",
+        "diff.removed": "حُذف",
+        "diff.reworded": "أعيدت صياغته",
+        "diff.before": "قبل",
+        "diff.after": "بعد",
+        "diff.identical": "النص مطابق للمقال الذي نُقل عنه.",
+        "article.story": "هذا الخبر جزء من قصة",
+        "article.story_link": "عرض القصة",
+        "article.story_origin": "وهذه المقالة أول من نشرها.",
     },
     "en": {
         "brand": "Marsad",
@@ -132,6 +169,109 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.home": "Back to the home page",
         "chart.articles": "articles",
         "footer": "Marsad · local data, nothing loaded from outside this server",
+        "nav.stories": "Stories",
+        "stories.title": "Stories",
+        "stories.lead": "One piece of news as different outlets carried it: exact copies, edited copies and rewrites.",
+        "stories.order": "Order",
+        "stories.order.size": "Largest",
+        "stories.order.latest": "Latest",
+        "stories.singles.show": "Show single-article stories",
+        "stories.singles.hide": "Hide single-article stories",
+        "stories.empty": "No stories yet. Stories are built when articles are ingested, or with: marsad stories --update",
+        "stories.first": "First published by",
+        "stories.more_outlets": "and {n} more",
+        "story.back": "All stories",
+        "story.timeline": "How the story spread across outlets",
+        "story.members": "Articles and their differences",
+        "story.legend": "Legend",
+        "story.legend.edge_copy": "copied from",
+        "story.legend.edge_rewrite": "rewrote",
+        "story.derived.copy": "copy of",
+        "story.derived.rewrite": "rewrite of",
+        "story.shared": "{pct}% of its text shared",
+        "story.origin_note": "The first article published in this story; every other article is compared with the one it derives from.",
+        "story.others_lane": "other outlets",
+        "relation.origin": "Origin",
+        "relation.exact": "Exact copy",
+        "relation.near": "Near copy",
+        "relation.rewrite": "Rewrite",
+        "diff.title": "Differences from the article it derives from",
+        "diff.kept": "unchanged",
+        "diff.added": "added",
+        "diff.removed": "removed",
+        "diff.reworded": "reworded",
+        "diff.before": "before",
+        "diff.after": "after",
+        "diff.identical": "Same text as the article it derives from.",
+        "article.story": "This article is part of a story",
+        "article.story_link": "View the story",
+        "article.story_origin": "and it is the first report of it.",
+    },
+}
+
+# Phrases with a count, by plural category (``plural_category``): Arabic needs six forms
+# (zero, one, two, few, many, other), English two; a missing form falls back to ``other``.
+COUNTS: dict[str, dict[str, dict[str, str]]] = {
+    "ar": {
+        "articles": {
+            "zero": "لا مقالات",
+            "one": "مقال واحد",
+            "two": "مقالان",
+            "few": "{n} مقالات",
+            "many": "{n} مقالًا",
+            "other": "{n} مقال",
+        },
+        "outlets": {
+            "zero": "لا مصادر",
+            "one": "مصدر واحد",
+            "two": "مصدران",
+            "few": "{n} مصادر",
+            "many": "{n} مصدرًا",
+            "other": "{n} مصدر",
+        },
+        "kept": {
+            "one": "جملة واحدة دون تغيير",
+            "two": "جملتان دون تغيير",
+            "few": "{n} جمل دون تغيير",
+            "many": "{n} جملة دون تغيير",
+            "other": "{n} جملة دون تغيير",
+        },
+        "other_outlets": {
+            "one": "نقل مصدر آخر هذه القصة",
+            "two": "نقل مصدران آخران هذه القصة",
+            "few": "نقلت {n} مصادر أخرى هذه القصة",
+            "many": "نقل {n} مصدرًا آخر هذه القصة",
+            "other": "نقل {n} مصدر آخر هذه القصة",
+        },
+        "other_articles": {
+            "one": "في القصة مقال آخر",
+            "two": "في القصة مقالان آخران",
+            "few": "في القصة {n} مقالات أخرى",
+            "many": "في القصة {n} مقالًا آخر",
+            "other": "في القصة {n} مقال آخر",
+        },
+    },
+    "en": {
+        "articles": {
+            "one": "1 article",
+            "other": "{n} articles",
+        },
+        "outlets": {
+            "one": "1 outlet",
+            "other": "{n} outlets",
+        },
+        "kept": {
+            "one": "1 unchanged sentence",
+            "other": "{n} unchanged sentences",
+        },
+        "other_outlets": {
+            "one": "1 other outlet carried this story",
+            "other": "{n} other outlets carried this story",
+        },
+        "other_articles": {
+            "one": "1 other article in this story",
+            "other": "{n} other articles in this story",
+        },
     },
 }
 
@@ -166,6 +306,27 @@ def translator(lang: str) -> Callable[..., str]:
         return text.format(**values) if values else text
 
     return t
+
+
+def plural_category(n: int, lang: str) -> str:
+    """The CLDR plural category of ``n``: Arabic has zero, one, two, few (3–10), many (11–99)
+    and other; English one and other."""
+    if lang != "ar":
+        return "one" if n == 1 else "other"
+    if n in (0, 1, 2):
+        return ("zero", "one", "two")[n]
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return "few"
+    return "many" if 11 <= rest <= 99 else "other"
+
+
+def count_phrase(key: str, n: int, lang: str) -> str:
+    """``COUNTS[lang][key]`` in ``n``'s plural category with ``{n}`` filled in:
+    ``count_phrase("articles", 3, "ar")`` → ``3 مقالات``."""
+    forms = COUNTS[lang].get(key) or COUNTS[DEFAULT_LANGUAGE][key]
+    text = forms.get(plural_category(n, lang)) or forms["other"]
+    return text.format(n=f"{n:,}")
 
 
 def format_date(iso: str | None, lang: str) -> str:

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse
 
 from marsad.api.errors import ApiError
 from marsad.api.services import SEARCH_MODES, stats_document
+from marsad.api.story_service import article_story
 from marsad.errors import ConfigError
 from marsad.store import queries
 from marsad.store.queries import ArticleFilter
@@ -129,11 +130,18 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
 def article_page(request: Request, article_id: str,
                  q: Annotated[str, Query(max_length=500)] = "",
                  mode: Annotated[str, Query(max_length=20)] = "") -> HTMLResponse:
+    lang, _ = i18n.request_language(request)
     with request.app.state.pool.reading() as store:
         stored = store.get_article(article_id)
+        story_id = stored.layers.get("story_id")
+        story = article_story(store, article_id, story_id) if story_id else None
+    story_note = None
+    if story is not None and story.other_articles:
+        story_note = (i18n.count_phrase("other_outlets", len(story.other_outlets), lang) if story.other_outlets
+                      else i18n.count_phrase("other_articles", story.other_articles, lang))
     return render(request, "article.html", {
         "stored": stored, "article": stored.article, "sections": sections(stored.article.blocks),
-        "query": q, "mode": mode, "active": "",
+        "query": q, "mode": mode, "active": "", "story": story, "story_note": story_note,
     })
 
 
