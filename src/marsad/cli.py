@@ -164,14 +164,18 @@ def _mark(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
+def _bar(label: str, show: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err_console, disable=not show)
+
+
 def _update_stories(store: Store, show: bool) -> Any:
     from marsad.pipeline import update_stories
 
     pending = store.db.execute(  # type: ignore[attr-defined]
         "SELECT count(*) FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
         "WHERE m.article_id IS NULL").fetchone()[0]
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]stories"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err_console, disable=not show)
+    progress = _bar("stories", show)
     with progress:
         task = progress.add_task("stories", total=pending)
         return update_stories(store, on_batch=lambda n: progress.advance(task, n))
@@ -462,8 +466,7 @@ def reindex(ctx: click.Context) -> None:
 
     store = _store(ctx)
     total = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]  # type: ignore[attr-defined]
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]reindex"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err_console, disable=not sys.stderr.isatty())
+    progress = _bar("reindex", sys.stderr.isatty())
     with progress:
         task = progress.add_task("reindex", total=total)
         n = run_reindex(store, on_article=lambda: progress.advance(task))
