@@ -51,3 +51,18 @@ def test_term_spans_map_terms_back_to_original_words():
     assert by_term["اوكرانيا"] == "لأوكـــرانيا"
     assert by_term["12"] == "١٢"
     assert by_term["بوتين"] == "بوتين"
+
+
+@pytest.mark.parametrize("text", [
+    "قالَ الوزيرُ إنّ أوكـــرانيا\u200f تنتظر ١٢ شحنة.",
+    "لا شيء يحذف هنا",
+    "\u200e\u200eبداية بعلامات اتجاه ثم سطر آخر مُشكَّل",
+])
+def test_term_spans_fast_path_equals_full_offset_map(text, monkeypatch):
+    from marsad.text import terms
+
+    fast = terms.term_spans(text)
+    monkeypatch.setattr(terms, "normalize_with_deletions", lambda _text: None)
+    assert terms.term_spans(text) == fast
+    wanted = {fast[-1][2]}
+    assert terms.term_spans(text, only=wanted) == [s for s in fast if s[2] in wanted]

@@ -50,7 +50,7 @@ def lexical_search(store: Store, query: str, *, limit: int = 10, offset: int = 0
 
 def _snippet(body: str, wanted: set[str]) -> dict[str, Any]:
     """The window of ``SNIPPET_CHARS`` holding the most matched words, with their offsets."""
-    hits = [(s, e) for s, e, term in term_spans(body) if term in wanted]
+    hits = [(s, e) for s, e, _ in term_spans(body, only=wanted)]
     if not hits:
         text = body[:SNIPPET_CHARS]
         return {"snippet": text + ("…" if len(body) > SNIPPET_CHARS else ""), "highlights": ()}

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from array import array
 from dataclasses import dataclass
 
 from marsad.text._letters import DIACRITICS, FOLD, INVISIBLE, PRESENTATION_RANGES, TATWEEL
 
-__all__ = ["Normalized", "normalize", "normalize_for_matching"]
+__all__ = ["Normalized", "normalize", "normalize_for_matching", "normalize_with_deletions", "original_offset"]
 
 _TABLE: dict[int, int | None] = {ord(k): ord(v) for k, v in FOLD.items()}
 for _ch in [*DIACRITICS, TATWEEL, *INVISIBLE]:
@@ -67,6 +68,25 @@ def normalize(text: str) -> Normalized:
         ends = array("i", (base_ends[i] for i in kept))
     assert len(starts) == len(out)
     return Normalized(out, source, starts, ends)
+
+
+def normalize_with_deletions(text: str) -> tuple[str, list[int]] | None:
+    """The normalized string and the sorted original positions normalization deleted — enough
+    to map a few offsets back cheaply (``original_offset``). ``None`` when the text has
+    presentation forms (one character becomes two): use ``normalize`` then."""
+    if _PRESENTATION.search(text):
+        return None
+    return text.translate(_TABLE), [m.start() for m in _DELETED.finditer(text)]
+
+
+def original_offset(index: int, deleted: list[int]) -> int:
+    """Original position of normalized character ``index``, given the deleted positions."""
+    j = index
+    while True:  # j = index + (deleted positions <= j); converges in a few steps
+        nxt = index + bisect_right(deleted, j)
+        if nxt == j:
+            return j
+        j = nxt
 
 
 def _kept_indices(text: str) -> list[int]:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-from marsad.text.normalize import normalize, normalize_for_matching
+from collections.abc import Collection
+
+from marsad.text.normalize import normalize, normalize_for_matching, normalize_with_deletions, original_offset
 from marsad.text.stem import light_stem
 from marsad.text.tokenize import (
     ARABIC_LETTERS,
@@ -66,16 +68,23 @@ def term_of(token: Token) -> str | None:
     return token.base
 
 
-def term_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, term)`` for every term of ``text``, offsets into the original text.
-
-    Same terms as ``search_terms``, found the same fast way, mapped back through the
-    normalization offset map (for highlighting matches without building tokens)."""
-    norm = normalize(text)
+def term_spans(text: str, only: Collection[str] | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, term)`` for the terms of ``text`` (all, or those in ``only``), offsets into
+    the original text: the same terms as ``search_terms``, mapped back through normalization
+    (for highlighting matches without building tokens)."""
     get = _cache.get
+    fast = normalize_with_deletions(text)
     out = []
-    for m in _TERM_RE.finditer(norm.text):
-        span = m.group()
-        start, end = norm.to_original(m.start(), m.end())
-        out.append((start, end, get(span) or _term_for(span)))
+    if fast is None:
+        norm = normalize(text)
+        for m in _TERM_RE.finditer(norm.text):
+            term = get(m.group()) or _term_for(m.group())
+            if only is None or term in only:
+                out.append((*norm.to_original(m.start(), m.end()), term))
+        return out
+    folded, deleted = fast
+    for m in _TERM_RE.finditer(folded):
+        term = get(m.group()) or _term_for(m.group())
+        if only is None or term in only:
+            out.append((original_offset(m.start(), deleted), original_offset(m.end() - 1, deleted) + 1, term))
     return out
