@@ -73,13 +73,25 @@ def build_db(db: Path) -> dict[str, object]:
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc); None elsewhere. Per-request CPU time
-    says what a request costs even when other work shares the machine and wall times swell."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    """User + system CPU time of a process and its live children (uvicorn workers), from Linux
+    /proc; None elsewhere. Per-request CPU time says what a request costs even when other work
+    shares the machine and wall times swell."""
+    def stat(p: int) -> list[str] | None:
+        try:
+            return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+
+    own = stat(pid)
+    if own is None:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = int(own[11]) + int(own[12])
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and entry.name != str(pid):
+            fields = stat(int(entry.name))
+            if fields is not None and fields[1] == str(pid):  # field 4: parent pid
+                total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def load_average() -> float | None:
@@ -95,11 +107,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     # A separate process, so the load generator does not share the server's interpreter lock.
-    code = ("import uvicorn; from marsad.api import create_app; "
-            f"uvicorn.run(create_app({str(db)!r}), host='127.0.0.1', port={port}, "
-            "log_level='warning', access_log=False)")
+    code = ("from marsad.api import serve; "
+            f"serve({str(db)!r}, '127.0.0.1', {port}, workers={workers}, log_level='warning')")
     return subprocess.Popen([sys.executable, "-c", code])
 
 
@@ -187,6 +198,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, help="existing database to serve (default: build one in a temp dir)")
     ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (one per core here)")
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="time cap per endpoint")
     ap.add_argument("--seed", type=int, default=20240301)
@@ -225,7 +237,7 @@ def main() -> int:
     load_before = load_average()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_server(db, port)
+    proc = start_server(db, port, args.workers)
     results: dict[str, dict[str, float | int]] = {}
     try:
         asyncio.run(wait_ready(base, proc))
@@ -246,7 +258,8 @@ def main() -> int:
     if tmp is not None:
         tmp.cleanup()
 
-    print(f"\narticles: {len(all_ids)}  clients: {args.clients}  requests/endpoint: {args.requests}  "
+    print(f"\narticles: {len(all_ids)}  clients: {args.clients}  workers: {args.workers}  "
+          f"requests/endpoint: {args.requests}  "
           f"cpus: {os.cpu_count()}  load average: {load_before} before, {load_average()} after")
     print(f"{'endpoint':<24}{'n':>6}{'err':>5}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu ms/req':>12}")
     for name, s in results.items():

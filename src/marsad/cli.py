@@ -476,13 +476,15 @@ def reindex(ctx: click.Context) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (one per core serves concurrent users best).")
 @click.pass_context
 @_friendly
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
     """Serve the web dashboard and JSON API (POST /api/ingest needs $MARSAD_TOKEN)."""
     from marsad.api import serve as run
 
-    run(ctx.obj["db"], host, port)
+    run(ctx.obj["db"], host, port, workers=workers)
 
 
 def main() -> None:

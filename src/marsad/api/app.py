@@ -74,9 +74,27 @@ def create_app(db_path: str | Path, token: str | None = None, *, max_ingest_byte
     return app
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None) -> None:
-    """Run the app with uvicorn until interrupted (``marsad serve``)."""
+def app_from_env() -> FastAPI:
+    """App factory for worker processes: the database comes from ``MARSAD_DB``."""
+    import os
+
+    return create_app(os.environ["MARSAD_DB"], os.environ.get("MARSAD_TOKEN") or None)
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, token: str | None = None,
+          workers: int = 1, log_level: str = "info") -> None:
+    """Run the app with uvicorn until interrupted (``marsad serve``). With ``workers`` > 1 each
+    worker is a process with its own read connections (SQLite WAL lets them read in parallel)."""
+    import os
+
     import uvicorn
 
-    uvicorn.run(create_app(db_path, token), host=host, port=port, log_level="info",
-                proxy_headers=False, server_header=False)
+    common = {"host": host, "port": port, "log_level": log_level, "proxy_headers": False,
+              "server_header": False, "access_log": log_level == "info"}
+    if workers <= 1:
+        uvicorn.run(create_app(db_path, token), **common)
+        return
+    os.environ["MARSAD_DB"] = str(db_path)
+    if token:
+        os.environ["MARSAD_TOKEN"] = token
+    uvicorn.run("marsad.api.app:app_from_env", factory=True, workers=workers, **common)
