@@ -3,12 +3,10 @@ calls one library function and formats the result; ``MarsadError``s become one-l
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.ingest.article import Block
-from marsad.web.markup import highlight, safe_url, sections, text_direction
+from marsad.web.markup import highlight, safe_url, text_direction
 
 HOSTILE = [
     "<script>window.__xss=1</script>",
@@ -61,11 +60,3 @@ def test_text_direction(text, language, expected):
 ])
 def test_safe_url_only_http(url, expected):
     assert safe_url(url) == expected
-
-
-def test_sections_group_bullets_into_lists():
-    blocks = [Block("paragraph", "أ", 0, 1), Block("heading", "ب", 2, 3), Block("bullet", "ج", 4, 5),
-              Block("bullet", "د", 6, 7), Block("paragraph", "هـ", 8, 10), Block("bullet", "و", 11, 12)]
-    assert [(s.kind, s.items) for s in sections(blocks)] == [
-        ("paragraph", ("أ",)), ("heading", ("ب",)), ("list", ("ج", "د")), ("paragraph", ("هـ",)), ("list", ("و",)),
-    ]

@@ -24,6 +24,8 @@ ROUTER_MODULES: tuple[str, ...] = (
     "marsad.api.routers.stats",
     "marsad.api.routers.ingest",
     "marsad.api.routers.stories",
+    "marsad.api.routers.entities",
+    "marsad.api.routers.events",
 )
 
 TOKEN_ENV = "MARSAD_TOKEN"

@@ -20,8 +20,10 @@ def install_web(app: FastAPI) -> HtmlErrorRenderer:
 
     from marsad.web.pages import html_error, router
     from marsad.web.story_pages import router as story_router
+    from marsad.web.entity_pages import router as entity_router
 
     app.include_router(router)
     app.include_router(story_router)
+    app.include_router(entity_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return html_error

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -49,27 +47,3 @@ def safe_url(url: str | None) -> str | None:
         return None
     stripped = url.strip()
     return stripped if re.match(r"(?i)^https?://[^\s]+$", stripped) else None
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """Consecutive blocks as the page shows them: a heading, a paragraph, or a list of bullets."""
-
-    kind: str  # heading | paragraph | list
-    items: tuple[str, ...]
-
-
-def sections(blocks: Iterable[Any]) -> list[Section]:
-    out: list[Section] = []
-    bullets: list[str] = []
-    for block in blocks:
-        if block.kind == "bullet":
-            bullets.append(block.text)
-            continue
-        if bullets:
-            out.append(Section("list", tuple(bullets)))
-            bullets = []
-        out.append(Section("heading" if block.kind == "heading" else "paragraph", (block.text,)))
-    if bullets:
-        out.append(Section("list", tuple(bullets)))
-    return out

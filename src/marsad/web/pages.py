@@ -15,9 +15,9 @@ from marsad.api.story_service import article_story
 from marsad.errors import ConfigError
 from marsad.store import queries
 from marsad.store.queries import ArticleFilter
+from marsad.web.annotate import article_annotations
 from marsad.web import i18n
 from marsad.web.charts import bar_chart, timeline_chart
-from marsad.web.markup import sections
 from marsad.web.templating import render, url_with
 
 router = APIRouter(include_in_schema=False)
@@ -135,12 +135,13 @@ def article_page(request: Request, article_id: str,
         stored = store.get_article(article_id)
         story_id = stored.layers.get("story_id")
         story = article_story(store, article_id, story_id) if story_id else None
+        annotations = article_annotations(store, stored, lang)
     story_note = None
     if story is not None and story.other_articles:
         story_note = (i18n.count_phrase("other_outlets", len(story.other_outlets), lang) if story.other_outlets
                       else i18n.count_phrase("other_articles", story.other_articles, lang))
     return render(request, "article.html", {
-        "stored": stored, "article": stored.article, "sections": sections(stored.article.blocks),
+        "stored": stored, "article": stored.article, "annotations": annotations,
         "query": q, "mode": mode, "active": "", "story": story, "story_note": story_note,
     })
 
