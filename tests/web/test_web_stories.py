@@ -5,7 +5,6 @@ English switch. Plus the pieces behind them: diff blocks, plural phrases, the ti
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

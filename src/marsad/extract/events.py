@@ -878,7 +878,7 @@ class _SentenceEvents:
 
     def _assign(self, m: WordMatch, t_last: int, nominal: bool, light_at: int | None,
                 inherited: _Cand | None) -> tuple[_Cand | None, _Cand | None]:
-        at, lo, hi = self.at, self.lo, self.hi
+        at, hi = self.at, self.hi
         trigger_words = set(m.words)
         usable = [c for c in self.cands if trigger_words.isdisjoint(range(c.first, c.last + 1))]
         after = [c for c in usable if c.first > (light_at if light_at is not None else m.first)]
