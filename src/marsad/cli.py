@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -59,10 +60,12 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-stories", is_flag=True, help="Skip story clustering (run it later with `marsad stories --update`).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes for entity recognition (default: one per core).")
 @click.pass_context
 @_friendly
 def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, quiet: bool,
-           as_json: bool, no_stories: bool) -> None:
+           as_json: bool, no_stories: bool, workers: int | None) -> None:
     """Read files, directories, .gz and JSONL dumps into the store.
 
     Each article is committed on its own; re-running adds nothing already stored. Exit code 3
@@ -98,7 +101,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
                 state["file"] = path
             progress.update(task, articles=state["articles"], skipped=state["skipped"])
 
-        report = run_ingest(store, items, paths=list(paths), on_item=on_item)
+        report = run_ingest(store, items, paths=list(paths), on_item=on_item,
+                            workers=workers or min(4, os.cpu_count() or 1))
         progress.update(task, completed=progress.tasks[0].total)
 
     summary = report.to_dict()
@@ -260,6 +264,29 @@ def eval_stories(path: str, as_json: bool) -> None:
     for name in ("bcubed", "pairwise"):
         m = r[name]
         click.echo(f"{name:<9} precision {m['precision']:.4f}  recall {m['recall']:.4f}  F1 {m['f1']:.4f}")
+
+
+@eval_group.command(name="ner")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--model", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A model folder (default: the shipped model).")
+@_friendly
+def eval_ner(path: str, as_json: bool, model: str | None) -> None:
+    """Entity-level P/R/F1 per type and micro on an ANERcorp-format file ("token TAG" lines,
+    blank line between sentences, BIO), plus tokens/s."""
+    from marsad.evaluation.ner import evaluate_file
+    from marsad.extract.ner import load_recognizer
+
+    r = evaluate_file(path, load_recognizer(model))
+    if as_json:
+        click.echo(dumps(r))
+        return
+    click.echo(f"{r['sentences']} sentences, {r['tokens']} tokens, {r['tokens_per_second']:.0f} tokens/s")
+    click.echo(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for name, m in [*sorted(r["per_type"].items()), ("micro", r["micro"])]:
+        click.echo(f"{name:<6} {m['precision']:>6.2f} {m['recall']:>6.2f} {m['f1']:>6.2f} "
+                   f"{m['support']:>6} {m['predicted']:>6}")
 
 
 def _eval_extraction(kind: str, path: str, part: str, mentions: str, as_json: bool) -> None:

@@ -48,6 +48,10 @@ class IngestError(MarsadError):
         where = path if record is None else f"{path}:{record}"
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | str | None]]:
+        # Exceptions pickle their message only; rebuild from the fields instead.
+        return (type(self), (self.path, self.reason, self.record))
+
 
 class TooLargeError(IngestError):
     """The input is over a documented size limit (see ``marsad.settings``)."""

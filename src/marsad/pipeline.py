@@ -87,7 +87,10 @@ def _entities(ctx: RunContext) -> ComponentFn:
     def run(doc: Doc) -> Doc:
         from marsad.extract.linking import link_article
 
-        spans = recognizer.entities(doc.text) if recognizer else []
+        # A parallel runner may have recognized the spans already, in a worker process.
+        spans = doc.layers.get("ner_spans")
+        if spans is None:
+            spans = recognizer.entities(doc.text) if recognizer else []
         mentions, entities = link_article(doc.text, spans, registry, resolver=resolver, sentences=doc.sentences)
         return doc.with_layer("mentions", mentions).with_layer("entities", entities)
 
@@ -173,9 +176,12 @@ def article_meta(article: Article) -> dict[str, Any]:
             "blocks": article.blocks, "published_at": article.published_at}
 
 
-def index_article(article: Article, pipeline: Pipeline) -> IndexedArticle:
+def index_article(article: Article, pipeline: Pipeline, ner_spans: list[Any] | None = None) -> IndexedArticle:
     """Run the pipeline on one article and collect what the store keeps."""
-    doc = pipeline(Doc(article_id=article.id, text=article.body, layers={"meta": article_meta(article)}))
+    layers: dict[str, Any] = {"meta": article_meta(article)}
+    if ner_spans is not None:
+        layers["ner_spans"] = ner_spans
+    doc = pipeline(Doc(article_id=article.id, text=article.body, layers=layers))
     return IndexedArticle(
         article=article,
         title_terms=tuple(search_terms(article.title)),
@@ -207,18 +213,60 @@ class IngestReport:
         }
 
 
+_WORKER_RECOGNIZER: Any = None
+
+
+def _worker_init() -> None:
+    global _WORKER_RECOGNIZER
+    _WORKER_RECOGNIZER = _load_recognizer_or_none()
+
+
+def _worker_spans(body: str | None) -> list[Any] | None:
+    if body is None or _WORKER_RECOGNIZER is None:
+        return None
+    return _WORKER_RECOGNIZER.entities(body)
+
+
+def _with_spans(items: Iterator[Article | IngestError],
+                workers: int) -> Iterator[tuple[Article | IngestError, list[Any] | None]]:
+    """The recognizer is the costly, stateless step: with ``workers`` > 1 it runs in that many
+    processes while this one links, extracts and writes (linking keeps cross-article state, so
+    it stays here). Only bodies cross the process boundary; results come back in input order,
+    so the outcome equals a sequential run."""
+    if workers <= 1:
+        yield from ((item, None) for item in items)
+        return
+    import multiprocessing
+    from collections import deque
+
+    pending: deque[Article | IngestError] = deque()
+
+    def bodies() -> Iterator[str | None]:
+        for item in items:  # runs in the pool's feeder thread; deque appends are thread-safe
+            pending.append(item)
+            yield item.body if isinstance(item, Article) else None
+
+    # spawn, not fork: this process has threads (progress bar, pool feeder) that fork would copy
+    # mid-lock.
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_worker_init) as pool:
+        for spans in pool.imap(_worker_spans, bodies(), chunksize=8):
+            yield pending.popleft(), spans
+
+
 def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[str],
            pipeline: Pipeline | None = None,
-           on_item: Callable[[Article | IngestError, str], None] | None = None) -> IngestReport:
+           on_item: Callable[[Article | IngestError, str], None] | None = None,
+           workers: int = 1) -> IngestReport:
     """Store every article from ``items`` (one transaction each), log every skip.
 
     Known ids are not re-analyzed, so re-running an ingest is cheap and adds nothing; a crash
-    loses at most the article in flight.
+    loses at most the article in flight. ``workers`` > 1 runs the recognizer in that many
+    processes (see ``_with_spans``).
     """
     pipeline = pipeline or Pipeline(context=RunContext(store=store))
     started = time.perf_counter()
     report = IngestReport(run_id=store.start_run(paths))
-    for item in items:
+    for item, spans in _with_spans(items, workers):
         if isinstance(item, IngestError):
             report.skipped += 1
             report.errors.append(str(item))
@@ -231,7 +279,7 @@ def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[
                 store.log(report.run_id, item.origin, "known", item.id, None)
                 report.known += 1
                 status = "known"
-            elif store.add_article(index_article(item, pipeline), run_id=report.run_id):
+            elif store.add_article(index_article(item, pipeline, spans), run_id=report.run_id):
                 report.new += 1
                 status = "new"
             else:  # another process stored it between our check and our write
