@@ -43,7 +43,8 @@ def test_list_puts_the_most_written_about_first(client):
 def test_list_by_type_in_any_case(client, asked):
     data = client.get("/api/entities", params={"type": asked}).json()
     assert data["type"] == "ORG"
-    assert [row["id"] for row in data["entities"]] == ["m:ORG:government-of-russia"]
+    assert "m:ORG:government-of-russia" in [row["id"] for row in data["entities"]]
+    assert {row["type"] for row in data["entities"]} == {"ORG"}
     assert "الكرملين" in data["entities"][0]["aliases"]
 
 
