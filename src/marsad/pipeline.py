@@ -325,7 +325,7 @@ def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
     loaded, never recomputed from scratch), and refresh the origin and copy graph of each story
     that changed. Each batch is one transaction, so an interrupted run resumes where it stopped."""
     from marsad.stories import embed as embedding
-    from marsad.stories.cluster import StoryClusterer, StoryInput
+    from marsad.stories.cluster import StoryClusterer, story_input
     from marsad.stories.minhash import signature_from_bytes, signature_to_bytes
     from marsad.stories.origin import Member, origin_and_edges
     from marsad.store._stories import MemberRow, StoryRow
@@ -333,18 +333,19 @@ def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
     started = time.perf_counter()
     result = StoryUpdate()
     clusterer = StoryClusterer(settings)
-    for aid, chash, when, sig, emb, sid in store.clustered_state():
-        clusterer.restore(StoryInput(aid, chash, when, signature_from_bytes(sig),
-                                     embedding.from_bytes(emb) if emb else None), sid)
+    for aid, chash, when, title, body, source, sig, emb, sid in store.clustered_state():
+        clusterer.restore(story_input(aid, chash, when, title, body, signature_from_bytes(sig),
+                                      embedding.from_bytes(emb) if emb else None, source), sid)
     hasher = clusterer.hasher
     while rows := store.unclustered(batch):
-        texts = [f"{title}\n{body}" for _, _, _, title, body in rows]
+        texts = [f"{title}\n{body}" for _, _, _, title, body, _, _ in rows]
         signatures = hasher.signatures(texts)
-        vectors = embedding.embed([embedding.article_text(title, body) for _, _, _, title, body in rows])
-        inputs = [StoryInput(aid, chash, when, signatures[i], vectors[i])
-                  for i, (aid, chash, when, _, _) in enumerate(rows)]
+        vectors = embedding.embed([embedding.article_text(title, body) for _, _, _, title, body, _, _ in rows])
+        inputs = [story_input(aid, chash, when, title, body, signatures[i], vectors[i], source)
+                  for i, (aid, chash, when, title, body, source, _) in enumerate(rows)]
         assignments = {a.article_id: a for a in clusterer.add_many(inputs)}
-        fresh = {aid: (when, title, body) for aid, _, when, title, body in rows}
+        # the copy graph orders members by their earliest known time, as stored members are
+        fresh = {aid: (known, title, body, source) for aid, _, _, title, body, source, known in rows}
         members: list[MemberRow] = []
         stories: list[StoryRow] = []
         for sid in sorted({a.story_id for a in assignments.values()}):
@@ -354,8 +355,7 @@ def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
             sources = {aid: src for aid, _, src, _, _ in stored}
             new_ids = [aid for aid, a in assignments.items() if a.story_id == sid]
             for aid in new_ids:
-                when, title, body = fresh[aid]
-                src = store.get_article(aid).article.source
+                when, title, body, src = fresh[aid]
                 sources[aid] = src
                 group.append(Member(aid, when, src, title, body))
                 a = assignments[aid]

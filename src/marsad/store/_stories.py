@@ -42,19 +42,22 @@ _TIME = "coalesce(a.published_at, a.ingested_at)"
 class StoryTables:
     db: sqlite3.Connection
 
-    def unclustered(self, limit: int) -> list[tuple[str, str, str, str, str | None]]:
-        """(id, content_hash, time, title, body) of articles in no story yet, oldest first."""
+    def unclustered(self, limit: int) -> list[tuple[str, str, str | None, str, str, str | None, str]]:
+        """(id, content_hash, published_at, title, body, source, known time) of articles in no
+        story yet, oldest first; the known time falls back to when it was ingested."""
         return self.db.execute(
-            f"SELECT a.id, a.content_hash, {_TIME}, a.title, a.body FROM articles a "
+            f"SELECT a.id, a.content_hash, a.published_at, a.title, a.body, a.source, {_TIME} FROM articles a "
             "LEFT JOIN story_members m ON m.article_id = a.id WHERE m.article_id IS NULL "
             f"ORDER BY {_TIME}, a.id LIMIT ?",
             (limit,),
         ).fetchall()
 
-    def clustered_state(self) -> Iterator[tuple[str, str, str, bytes, bytes | None, str]]:
-        """(id, content_hash, time, signature, embedding, story_id) of every clustered article."""
+    def clustered_state(self) -> Iterator[tuple[str, str, str | None, str, str, str | None, bytes, bytes | None, str]]:
+        """(id, content_hash, published_at, title, body, source, signature, embedding, story_id) of
+        every clustered article, in the order they were stored."""
         yield from self.db.execute(
-            f"SELECT a.id, a.content_hash, {_TIME}, v.signature, v.embedding, m.story_id "
+            "SELECT a.id, a.content_hash, a.published_at, a.title, a.body, a.source, v.signature, "
+            "v.embedding, m.story_id "
             "FROM story_members m JOIN articles a ON a.id = m.article_id "
             "JOIN article_vectors v ON v.article_id = a.id ORDER BY a.rowid"
         )
