@@ -129,3 +129,14 @@ def test_openapi_documents_the_routes(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/entities" in paths and "/api/entities/{name_or_id}" in paths and "/api/events" in paths
     assert "404" in paths["/api/entities/{name_or_id}"]["get"]["responses"]
+
+
+def test_search_and_articles_filter_by_entity(client):
+    every = client.get("/api/articles", params={"limit": 100}).json()
+    russia = client.get("/api/articles", params={"entity": "Q159", "limit": 100}).json()
+    key = "articles" if "articles" in russia else "items"
+    assert 0 < len(russia[key]) < len(every[key])
+    hits = client.get("/api/search", params={"q": "روسيا", "entity": "Q159"}).json()["hits"]
+    assert hits and all(client.get(f"/api/articles/{h['id']}").json()["mentions"] for h in hits)
+    none = client.get("/api/search", params={"q": "روسيا", "entity": "m:PERS:nobody"}).json()["hits"]
+    assert none == []

@@ -35,7 +35,7 @@ def test_search_document_shape(client):
     data = search(client, q="النفط", limit=1)
     assert list(data) == ["query", "mode", "match", "limit", "offset", "total", "filters", "hits"]
     assert set(data["hits"][0]) == {"id", "title", "source", "published_at", "score", "snippet", "highlights"}
-    assert data["filters"] == {"source": [], "from": None, "to": None}
+    assert data["filters"] == {"source": [], "from": None, "to": None, "entity": []}
 
 
 @pytest.mark.parametrize("params, keys", [

@@ -24,8 +24,10 @@ async def get_filter(
     source: Annotated[list[str], Query(description="Outlet name; repeat for several (any of them).")] = [],  # noqa: B006
     date_from: Annotated[date | None, Query(alias="from", description="First day, YYYY-MM-DD (inclusive).")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="Last day, YYYY-MM-DD (inclusive).")] = None,
+    entity: Annotated[list[str], Query(description="Entity id or QID (e.g. Q159); repeat: all must be mentioned.")] = [],  # noqa: B006
 ) -> ArticleFilter:
-    return ArticleFilter(tuple(dict.fromkeys(s for s in source if s.strip())), date_from, date_to)
+    return ArticleFilter(tuple(dict.fromkeys(s for s in source if s.strip())), date_from, date_to,
+                         tuple(dict.fromkeys(e.strip() for e in entity if e.strip())))
 
 
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]

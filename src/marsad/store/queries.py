@@ -23,11 +23,13 @@ _SORT_KEY = "coalesce(a.published_at, '')"
 
 @dataclass(frozen=True, slots=True)
 class ArticleFilter:
-    """Outlets (any of), and an inclusive date range on ``published_at`` (its first 10 chars)."""
+    """Outlets (any of), an inclusive date range on ``published_at`` (its first 10 chars), and
+    entities (ids or QIDs; every one must be mentioned)."""
 
     sources: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    entities: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_from > self.date_to:
@@ -35,10 +37,10 @@ class ArticleFilter:
 
     @property
     def active(self) -> bool:
-        return bool(self.sources or self.date_from or self.date_to)
+        return bool(self.sources or self.date_from or self.date_to or self.entities)
 
     def without_sources(self) -> ArticleFilter:
-        return ArticleFilter((), self.date_from, self.date_to)
+        return ArticleFilter((), self.date_from, self.date_to, self.entities)
 
     def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
         """``AND …`` conditions (or ``""``) and their parameters."""
@@ -54,6 +56,10 @@ class ArticleFilter:
         if self.date_to:
             parts.append(f"{alias}.published_at < ?")
             params.append((self.date_to + timedelta(days=1)).isoformat())
+        for entity in self.entities:
+            parts.append(f"EXISTS (SELECT 1 FROM mentions fm JOIN entities fe ON fe.id = fm.entity_id "
+                         f"WHERE fm.article_id = {alias}.id AND (fe.id = ? OR fe.qid = ?))")
+            params.extend([entity, entity])
         return "".join(" AND " + p for p in parts), params
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +67,7 @@ class ArticleFilter:
             "source": list(self.sources),
             "from": self.date_from.isoformat() if self.date_from else None,
             "to": self.date_to.isoformat() if self.date_to else None,
+            "entity": list(self.entities),
         }
 
 

@@ -46,7 +46,8 @@ def _filters(request: Request) -> ArticleFilter:
 
     sources = tuple(dict.fromkeys(s for s in params.getlist("source") if s.strip()))
     try:
-        return ArticleFilter(sources, day("from"), day("to"))
+        entities = tuple(dict.fromkeys(e.strip() for e in params.getlist("entity") if e.strip()))
+        return ArticleFilter(sources, day("from"), day("to"), entities)
     except ConfigError as exc:
         raise ApiError(422, "invalid_request", str(exc)) from exc
 
