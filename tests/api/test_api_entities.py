@@ -140,3 +140,12 @@ def test_search_and_articles_filter_by_entity(client):
     assert hits and all(client.get(f"/api/articles/{h['id']}").json()["mentions"] for h in hits)
     none = client.get("/api/search", params={"q": "روسيا", "entity": "m:PERS:nobody"}).json()["hits"]
     assert none == []
+
+
+def test_search_facets_count_entities_and_page_offers_them(client):
+    data = client.get("/api/search", params={"q": "روسيا", "facets": "true"}).json()
+    entities = data["facets"]["entity"]
+    assert entities and entities[0]["articles"] >= entities[-1]["articles"]
+    assert "Q159" in [e["id"] for e in entities]
+    page = client.get("/search", params={"q": "روسيا"}).text
+    assert 'name="entity" value="Q159"' in page

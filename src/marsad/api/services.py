@@ -19,11 +19,13 @@ from marsad.text import search_terms
 class Facets:
     sources: list[tuple[str, int]] = field(default_factory=list)  # "" = source missing
     days: list[tuple[str, int]] = field(default_factory=list)
+    entities: list[tuple[str, str, str, int]] = field(default_factory=list)  # (id, name, type, articles)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": [{"source": s, "articles": n} for s, n in self.sources],
             "day": [{"day": d, "articles": n} for d, n in self.days],
+            "entity": [{"id": i, "name_ar": name, "type": t, "articles": n} for i, name, t, n in self.entities],
         }
 
 
@@ -66,6 +68,7 @@ def lexical(store: SQLiteStore, query: str, filters: ArticleFilter, *, limit: in
         found = Facets(
             sources=queries.source_counts(store, terms, filters.without_sources(), any_term=any_term) if terms else [],
             days=queries.day_counts(store, terms, ArticleFilter(filters.sources), any_term=any_term) if terms else [],
+            entities=queries.entity_counts(store, terms, filters, any_term=any_term) if terms else [],
         )
     return SearchResult(query, "lexical", "any" if any_term else "all", total, limit, offset, filters,
                         hits, found)

@@ -241,6 +241,24 @@ def day_counts(store: SQLiteStore, terms: list[str] | None = None,
     return [(d, n) for d, n in store.db.execute(sql, params) if _is_day(d)]
 
 
+def entity_counts(store: SQLiteStore, terms: list[str] | None = None,
+                  filters: ArticleFilter = ArticleFilter(), *, any_term: bool = False,
+                  limit: int = 12) -> list[tuple[str, str, str, int]]:
+    """The entities most often mentioned in the matching articles: (id, Arabic name, type,
+    articles), most first."""
+    where, params = filters.sql()
+    if terms:
+        scope = ("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                 f"WHERE articles_fts MATCH ?{where}")
+        params = [fts_query(terms, any_term=any_term), *params]
+    else:
+        scope = f"SELECT a.id FROM articles a WHERE 1=1{where}"
+    sql = ("SELECT e.id, e.name_ar, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
+           f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({scope}) "
+           "GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?")
+    return [tuple(r) for r in store.db.execute(sql, [*params, limit])]  # type: ignore[misc]
+
+
 def _is_day(text: str) -> bool:
     try:
         date.fromisoformat(text)

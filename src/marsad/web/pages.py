@@ -123,6 +123,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "",
         "query": q, "mode": spec.name, "modes": list(SEARCH_MODES), "result": result, "filters": filters,
         "page": page, "page_size": SEARCH_PAGE_SIZE,
         "source_facets": result.facets.sources if result and result.facets else [],
+        "entity_facets": result.facets.entities if result and result.facets else [],
         "timeline": timeline, "active": "search",
     })
 
