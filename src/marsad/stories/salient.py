@@ -60,14 +60,19 @@ ORDINAL_WORDS = ("الأول", "الأولى", "الثاني", "الثالث", "
 @lru_cache(maxsize=1)
 def term_counts() -> tuple[dict[str, int], int]:
     """The corpus count of each term (the summed counts of the words that stem to it), and the
-    total word count. Built once per process from the word statistics (~2 s)."""
-    words = default_word_stats().counts
+    total word count. Built once per process from the word statistics (~1 s)."""
+    counts = default_word_stats().counts
+    words = list(counts)
+    # One search_terms call over all words (each gives one term) is 2x faster than one per word.
+    terms = search_terms("\n".join(words))
+    if len(terms) != len(words):  # some word split in two or vanished: fall back to one by one
+        pairs = [(w, t[0]) for w in words if len(t := search_terms(w)) == 1]
+    else:
+        pairs = list(zip(words, terms))
     out: dict[str, int] = {}
-    for word, count in words.items():
-        terms = search_terms(word)
-        if len(terms) == 1:
-            out[terms[0]] = out.get(terms[0], 0) + count
-    return out, sum(words.values())
+    for word, term in pairs:
+        out[term] = out.get(term, 0) + counts[word]
+    return out, sum(counts.values())
 
 
 def number_weight(term: str) -> float:
