@@ -6,16 +6,14 @@ events page. Screenshots go to artifacts/screenshots/ (12-entity, 13-events, 14-
 from __future__ import annotations
 
 import re
-import socket
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
+from live_app import serving  # noqa: E402
 from marsad_entity_corpus import (  # noqa: E402
     ENTITY_ARTICLES,
     ENTITY_XSS,
@@ -36,29 +34,10 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="/usr/bin/chromium is not installed (apt-get install -y chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def entity_server(tmp_path_factory: pytest.TempPathFactory):
-    import uvicorn
-
-    app = entity_app(build_entity_db(tmp_path_factory.mktemp("entity-live") / "live.db"))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning",
-                                           lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(entity_app(build_entity_db(tmp_path_factory.mktemp("entity-live") / "live.db"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,11 @@ artifacts/screenshots/ (10-story, 11-stories, 12-story-mobile)."""
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from live_app import serving
 from marsad_story_corpus import PLANT_COPIES, STORY_ARTICLES, STORY_XSS, build_story_db
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,33 +24,14 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="/usr/bin/chromium is not installed (apt-get install -y chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def story_server(tmp_path_factory: pytest.TempPathFactory):
     """The app over the story database under uvicorn on 127.0.0.1; yields its base URL."""
-    import uvicorn
-
     from marsad.api import create_app
 
     db = build_story_db(tmp_path_factory.mktemp("story-live") / "stories.db")
-    application = create_app(db, token=None)
-    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=_free_port(),
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db, token=None)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
