@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from marsad.errors import ConfigError, IngestError, MarsadError
@@ -319,6 +320,23 @@ class StoryUpdate:
                 "joined": dict(self.joined), "seconds": round(self.seconds, 3)}
 
 
+def _restore_window(store: Any, reach_days: float) -> tuple[str, str] | None:
+    """The published_at range whose stored articles need their bodies analysed to cluster the
+    unclustered ones: theirs widened by the rewrite rule's reach (plus two days, since ISO
+    strings with different UTC offsets compare only roughly). None (read every body) when a
+    new article is undated, because an undated article is compared at any time."""
+    earliest, latest, undated = store.unclustered_time_range()
+    if undated or earliest is None or latest is None:
+        return None
+    try:
+        lo = datetime.fromisoformat(earliest.replace("Z", "+00:00"))
+        hi = datetime.fromisoformat(latest.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    margin = timedelta(days=reach_days + 2)
+    return (lo - margin).isoformat(), (hi + margin).isoformat()
+
+
 def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
                    on_batch: Callable[[int], None] | None = None) -> StoryUpdate:
     """Put every article that is in no story yet into one, incrementally (existing stories are
@@ -333,7 +351,8 @@ def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
     started = time.perf_counter()
     result = StoryUpdate()
     clusterer = StoryClusterer(settings)
-    for aid, chash, when, title, body, source, sig, emb, sid in store.clustered_state():
+    window = _restore_window(store, clusterer.settings.reach_days)
+    for aid, chash, when, title, body, source, sig, emb, sid in store.clustered_state(window):
         clusterer.restore(story_input(aid, chash, when, title, body, signature_from_bytes(sig),
                                       embedding.from_bytes(emb) if emb else None, source), sid)
     hasher = clusterer.hasher

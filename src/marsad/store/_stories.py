@@ -52,15 +52,32 @@ class StoryTables:
             (limit,),
         ).fetchall()
 
-    def clustered_state(self) -> Iterator[tuple[str, str, str | None, str, str, str | None, bytes, bytes | None, str]]:
+    def clustered_state(self, bodies_between: tuple[str, str] | None = None
+                        ) -> Iterator[tuple[str, str, str | None, str, str | None, str | None, bytes, bytes | None, str]]:
         """(id, content_hash, published_at, title, body, source, signature, embedding, story_id) of
-        every clustered article, in the order they were stored."""
+        every clustered article, in the order they were stored. With ``bodies_between`` (two ISO
+        times), the body is read only for articles published in that range or undated, None for
+        the rest: only those can be rewrite candidates or rivals of new articles, and reading and
+        analysing every stored body made each update cost the size of the whole archive."""
+        body = "a.body"
+        params: tuple[str, ...] = ()
+        if bodies_between is not None:
+            body = "CASE WHEN a.published_at IS NULL OR a.published_at BETWEEN ? AND ? THEN a.body END"
+            params = bodies_between
         yield from self.db.execute(
-            "SELECT a.id, a.content_hash, a.published_at, a.title, a.body, a.source, v.signature, "
+            f"SELECT a.id, a.content_hash, a.published_at, a.title, {body}, a.source, v.signature, "
             "v.embedding, m.story_id "
             "FROM story_members m JOIN articles a ON a.id = m.article_id "
-            "JOIN article_vectors v ON v.article_id = a.id ORDER BY a.rowid"
+            "JOIN article_vectors v ON v.article_id = a.id ORDER BY a.rowid",
+            params,
         )
+
+    def unclustered_time_range(self) -> tuple[str | None, str | None, int]:
+        """(earliest, latest published_at, how many undated) of the articles in no story yet."""
+        row = self.db.execute(
+            "SELECT min(a.published_at), max(a.published_at), sum(a.published_at IS NULL) FROM articles a "
+            "LEFT JOIN story_members m ON m.article_id = a.id WHERE m.article_id IS NULL").fetchone()
+        return row[0], row[1], int(row[2] or 0)
 
     def story_member_texts(self, story_id: str) -> list[tuple[str, str, str | None, str, str]]:
         """(id, time, source, title, body) of a story's members."""

@@ -110,6 +110,11 @@ class ClusterSettings:
     story_span_days: float = 3.0
     cross_outlet: bool = True
 
+    @property
+    def reach_days(self) -> float:
+        """How far in time the rewrite rule looks from an article (candidates and rivals)."""
+        return max(self.window_days, self.rival_days, self.story_span_days)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -133,13 +138,15 @@ class StoryInput:
     markers: frozenset[str] = frozenset()  # salient.series_markers of the title
 
 
-def story_input(article_id: str, content_hash: str, time: str | None, title: str, body: str,
+def story_input(article_id: str, content_hash: str, time: str | None, title: str, body: str | None,
                 signature: np.ndarray, embedding: np.ndarray | None = None,
                 source: str | None = None) -> StoryInput:
     """A ``StoryInput`` with the text features (salient terms, headline series markers) computed:
-    ~0.3 ms per news article."""
-    return StoryInput(article_id, content_hash, time, signature, embedding, term_vector(title, body),
-                      source or None, series_markers(title))
+    ~0.3 ms per news article. ``body=None`` leaves the terms out, for a restored article too far
+    in time from every new one to be a rewrite candidate or rival (exact and near still apply)."""
+    terms = term_vector(title, body) if body is not None else {}
+    return StoryInput(article_id, content_hash, time, signature, embedding, terms, source or None,
+                      series_markers(title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +273,7 @@ class StoryClusterer:
 
     def _best_rewrite(self, item: StoryInput, t: float | None) -> tuple[int, float] | None:
         s = self.settings
-        horizon = max(s.window_days, s.rival_days) * DAY
+        horizon = s.reach_days * DAY
         lo, hi = (t - horizon, t + horizon) if t is not None else (float("-inf"), float("inf"))
         times, terms = self._times, self._terms
         partial: dict[int, float] = {}
