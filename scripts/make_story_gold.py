@@ -10,7 +10,12 @@ Articles are joined into one gold story (union-find) when they have
 - with ``--copies C``: from another outlet within ``--copy-days`` days, at least a share C of the
   shorter article's word 8-grams found in the longer one (lightly edited press releases). This
   uses exact 8-gram containment, not the clusterer's MinHash estimate over 3-word shingles, so
-  it is an independent check on the "near" rule.
+  it is an independent check on the "near" rule;
+- with ``--judged FILE`` (``data/gold/news_story_judgments.tsv``): a pair judged ``same`` by a
+  reader (the same occurrence of an event, told in other words). Identical-content rules only
+  know copies, so they count every correct join of two outlets' own write-ups as a false merge;
+  the judgments cover every join the default gold calls false at the shipped settings, plus the
+  300 closest cross-outlet pairs the clusterer left apart (so misses count against recall too).
 
 Every other article is its own story. The default (identical content or cross-outlet title) is
 the gold the acceptance figures use; the stricter ``--no-titles`` and the more complete
@@ -25,10 +30,11 @@ The output is derived from research-only data: keep it out of the repository.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -55,10 +61,18 @@ def _shingles(key: str) -> set[str]:
     return {" ".join(words[i:i + COPY_SHINGLE]) for i in range(len(words) - COPY_SHINGLE + 1)}
 
 
+def read_judgments(path: Path) -> dict[tuple[str, str], str]:
+    """(id, id) → ``same`` | ``diff`` | ``unsure``, from a TSV with a header row."""
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return {(r["id_a"], r["id_b"]): r["label"] for r in rows}
+
+
 def derive_gold(records: Sequence[dict], *, titles: bool = True, lead_words: int = 0,
-                copies: float = 0.0, copy_days: float = 3.0) -> list[str]:
+                copies: float = 0.0, copy_days: float = 3.0,
+                judged: Mapping[tuple[str, str], str] | None = None) -> list[str]:
     """Gold story label (``g<index of a member>``) of each record (``content``, ``title``,
-    ``source`` and ``date_extracted`` fields)."""
+    ``source`` and ``date_extracted`` fields; ``id`` for ``judged`` pairs)."""
     parent = list(range(len(records)))
 
     def find(i: int) -> int:
@@ -87,6 +101,11 @@ def derive_gold(records: Sequence[dict], *, titles: bool = True, lead_words: int
     if copies:
         for i, j in _copy_pairs(records, contents, copies, copy_days):
             parent[find(i)] = find(j)
+    if judged:
+        index = {r.get("id"): i for i, r in enumerate(records)}
+        for (a, b), label in sorted(judged.items()):
+            if label == "same" and a in index and b in index:
+                parent[find(index[a])] = find(index[b])
     return [f"g{find(i)}" for i in range(len(records))]
 
 
@@ -128,11 +147,14 @@ def main() -> None:
                     help="also join cross-outlet articles sharing this share of the shorter one's "
                          "word 8-grams (edited copies); 0 = off")
     ap.add_argument("--copy-days", type=float, default=3.0)
+    ap.add_argument("--judged", type=Path, help="also join pairs judged 'same' in this TSV "
+                    "(data/gold/news_story_judgments.tsv)")
     args = ap.parse_args()
     with open(args.input, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
     labels = derive_gold(records, titles=not args.no_titles, lead_words=args.lead_words,
-                         copies=args.copies, copy_days=args.copy_days)
+                         copies=args.copies, copy_days=args.copy_days,
+                         judged=read_judgments(args.judged) if args.judged else None)
     with open(args.output, "w", encoding="utf-8") as out:
         for r, label in zip(records, labels):
             out.write(json.dumps({**r, "story": label}, ensure_ascii=False) + "\n")

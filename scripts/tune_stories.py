@@ -54,6 +54,7 @@ CORPUS = SHARED / "data" / "news_corpus" / "saudinewsnet_dev_period.jsonl.gz"
 SAMPLES = REPO / "samples"
 CACHE = Path(os.environ.get("MARSAD_TUNE_CACHE", Path(tempfile.gettempdir()) / "marsad-tune-stories"))
 SYNTHETIC = CACHE / "synthetic_rewrites.jsonl"
+JUDGMENTS = REPO / "data" / "gold" / "news_story_judgments.tsv"
 
 sys.path.insert(0, str(REPO / "src"))
 
@@ -172,11 +173,16 @@ def news_dataset(path: Path = NEWS) -> Dataset:
         "lead12": {"lead_words": 12},
         "copies": {"copies": 0.5},
     }
+    judged = JUDGMENTS.read_bytes() if JUDGMENTS.exists() else b""
+    if judged:
+        variants["judged"] = {"judged": True}
 
     def golds() -> dict[str, dict[str, str]]:
-        return {name: dict(zip(ids, gold_module.derive_gold(rows, **kw))) for name, kw in variants.items()}
+        pairs = gold_module.read_judgments(JUDGMENTS) if judged else None
+        return {name: dict(zip(ids, gold_module.derive_gold(rows, **{**kw, "judged": pairs if kw.get("judged") else None})))
+                for name, kw in variants.items()}
 
-    gold_key = _digest(raw, (REPO / "scripts" / "make_story_gold.py").read_bytes(),
+    gold_key = _digest(raw, (REPO / "scripts" / "make_story_gold.py").read_bytes(), judged,
                        json.dumps(variants, sort_keys=True).encode())
     return Dataset("news", articles, _inputs("news", articles, raw), _cached(f"news-golds-{gold_key}", golds))
 
