@@ -258,6 +258,7 @@ def main() -> None:
             (args.out / SECOND_MODEL_FILE).unlink(missing_ok=True)
         meta = {
             "format_version": FORMAT_VERSION,
+            "family": "crf",
             "model": "linear-chain CRF (python-crfsuite, L-BFGS)"
             + ("" if single_stage else ", two stages (second pools mentions over ±10 sentences)"),
             "second_stage": not single_stage,

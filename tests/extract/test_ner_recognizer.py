@@ -1,4 +1,5 @@
-"""The shipped NER model: loads, tags hand-written sentences sensibly, spans point into the text."""
+"""The shipped NER models (crf, the default, and bilstm): load, tag hand-written sentences
+sensibly, spans point into the text; the model is chosen by name, folder or $MARSAD_NER_MODEL."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from marsad.errors import ModelError
-from marsad.extract.ner import EntitySpan, load_recognizer
+from marsad.extract.ner import (
+    DEFAULT_MODEL_DIR,
+    SHIPPED_MODELS,
+    EntitySpan,
+    load_recognizer,
+    model_folder,
+)
 
 # Sentences written for these tests (not copied from any corpus).
 NEWS = (
@@ -19,21 +26,30 @@ NEWS = (
 )
 
 
-@pytest.fixture(scope="module")
-def recognizer():
-    return load_recognizer()
+@pytest.fixture(scope="module", params=["crf", "bilstm"])
+def recognizer(request):
+    return load_recognizer(request.param)
+
+
+def test_default_model_is_the_crf_unless_the_environment_names_another(monkeypatch) -> None:
+    monkeypatch.delenv("MARSAD_NER_MODEL", raising=False)
+    assert model_folder() == SHIPPED_MODELS["crf"] == DEFAULT_MODEL_DIR
+    assert load_recognizer().meta.get("family", "crf") == "crf"
+    monkeypatch.setenv("MARSAD_NER_MODEL", "bilstm")
+    assert model_folder() == SHIPPED_MODELS["bilstm"]
+    assert load_recognizer().meta["family"] == "bilstm-crf"
+    assert model_folder("/some/folder") == Path("/some/folder")
 
 
 def test_missing_model_folder_raises_model_error(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="lacks model.crfsuite"):
+    with pytest.raises(ModelError, match="lacks meta.json"):
         load_recognizer(tmp_path)
 
 
-def test_model_of_another_format_version_is_refused(tmp_path: Path, recognizer) -> None:
-    from marsad.extract.ner.recognizer import DEFAULT_MODEL_DIR
-
-    for name in ("model.crfsuite", "clusters.tsv.gz", "gazetteer.tsv.gz"):
-        (tmp_path / name).write_bytes((DEFAULT_MODEL_DIR / name).read_bytes())
+def test_model_of_another_format_version_is_refused(tmp_path: Path) -> None:
+    for path in DEFAULT_MODEL_DIR.iterdir():
+        if path.name != "meta.json":
+            (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "meta.json").write_text('{"format_version": 999}', encoding="utf-8")
     with pytest.raises(ModelError, match="format_version"):
         load_recognizer(tmp_path)
@@ -133,8 +149,9 @@ def test_shipped_model_fits_the_dev_slice_it_was_trained_on(recognizer) -> None:
     dev = sentences[len(sentences) - round(len(sentences) * 0.1) :]
     pred = [[t for t, _ in recognizer.tag([w for w, _ in s])] for s in dev]
     result = score([[t for _, t in s] for s in dev], pred)
-    # Seen data: far above the held-out figure in the model card (which is ~80).
-    assert result["micro"]["f1"] > 90
+    # Seen data: far above the held-out dev figures in the model card (CRF 74.75, BiLSTM-CRF
+    # 77.86); the BiLSTM-CRF, trained with dropout, fits seen data less tightly (88 against 95+).
+    assert result["micro"]["f1"] > (90 if recognizer.meta.get("family", "crf") == "crf" else 85)
 
 
 def test_tag_document_tags_every_sentence(recognizer) -> None:

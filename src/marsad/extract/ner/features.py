@@ -222,6 +222,25 @@ class SentenceFeaturizer:
             out.append(feats)
         return out
 
+    def forms(self, token: str) -> tuple[str, str, str]:
+        """(core form, base without proclitics, bare base without the article) of ``token``."""
+        info = self._word(token)
+        return info.core, info.base, info.bare
+
+    def token_features(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Each token's own features (no window copies or bigrams): its word features, the
+        gazetteer phrase it belongs to and whether it is quoted. The neural tagger's inputs."""
+        infos = [self._word(tok) for tok in tokens]
+        phrase_tags = self._phrase_tags(infos)
+        quoted = _quoted(tokens)
+        out: list[list[str]] = []
+        for i, info in enumerate(infos):
+            feats = [*info.own, *phrase_tags[i]]
+            if quoted[i]:
+                feats.append(quoted[i])
+            out.append(feats)
+        return out
+
     def vote_key(self, token: str) -> str:
         """The form under which mentions of one name are pooled: clitics off, article kept."""
         return self._word(token).base

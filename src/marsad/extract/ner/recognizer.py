@@ -1,4 +1,12 @@
-"""The shipped Arabic named-entity recognizer: a linear-chain CRF over whitespace tokens.
+"""The shipped Arabic named-entity recognizer over whitespace tokens.
+
+Two models ship, each a folder whose ``meta.json`` names its family (see MODEL_CARD_ner.md):
+
+- ``crf`` (``models/ner/``, the default): a feature CRF (python-crfsuite, ``scripts/train_ner.py``),
+  ~50,000 tokens/s on one core, so ingest with full extraction keeps above 50 articles/s on 2 cores;
+- ``bilstm`` (``models/ner_bilstm/``): a BiLSTM-CRF run with numpy (``neural.py``,
+  ``scripts/train_ner_neural.py``), 3 points more F1 on dev at ~13,000 tokens/s, about a third of
+  the ingest speed. Chosen with ``MARSAD_NER_MODEL=bilstm`` (or ``marsad ingest --ner-model``).
 
 Tags follow ANERcorp: BIO over PERS, LOC, ORG, MISC, one tag per whitespace token with its clitics
 attached (وموسكو is one B-LOC token). ``entities()`` returns character spans and trims a leading
@@ -9,6 +17,7 @@ gives the span موسكو while واشنطن stays whole.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -29,11 +38,18 @@ from marsad.extract.ner.features import (
     load_clusters,
     load_gazetteer,
 )
+from marsad.extract.ner.neural import NeuralTagger, load_neural_tagger
 
-__all__ = ["DEFAULT_MODEL_DIR", "EntitySpan", "Recognizer", "load_recognizer"]
+__all__ = ["DEFAULT_MODEL_DIR", "SHIPPED_MODELS", "EntitySpan", "Recognizer", "load_recognizer", "model_folder"]
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+# The shipped models by name; MARSAD_NER_MODEL picks one (or a folder) for a whole run.
+SHIPPED_MODELS = {"crf": MODELS_DIR / "ner", "bilstm": MODELS_DIR / "ner_bilstm"}
+DEFAULT_MODEL = "crf"
+DEFAULT_MODEL_DIR = SHIPPED_MODELS[DEFAULT_MODEL]
+MODEL_ENV = "MARSAD_NER_MODEL"
 MODEL_FILE = "model.crfsuite"
+NEURAL_FILE = "model.npz"  # BiLSTM-CRF weights (``meta["family"] == "bilstm-crf"``)
 SECOND_MODEL_FILE = "model2.crfsuite"  # optional second stage (``meta["second_stage"]``)
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
@@ -45,7 +61,8 @@ FORMAT_VERSION = 1
 class EntitySpan:
     """One recognized entity: ``text[start:end] == self.text`` in the text given to ``entities``.
 
-    ``confidence`` is the lowest per-token marginal probability of the entity's tags; ``sentence``
+    ``confidence`` is the lowest per-token marginal probability of the entity's tags (CRF
+    forward-backward, for both model families); ``sentence``
     is the index of the sentence it was found in.
     """
 
@@ -68,10 +85,11 @@ class EntitySpan:
 
 
 class Recognizer:
-    """Tags tokens and finds entity spans in text with trained CRF models.
+    """Tags tokens and finds entity spans in text with a trained model.
 
-    ``first`` tags each sentence on its own; ``second`` (optional) tags it again knowing what the
-    first pass said about other mentions of the same words in the surrounding sentences.
+    ``first`` is a ``NeuralTagger`` or a crfsuite tagger. A crfsuite ``first`` tags each sentence
+    on its own; ``second`` (optional, CRF only) tags it again knowing what the first pass said
+    about other mentions of the same words in the surrounding sentences.
     """
 
     def __init__(
@@ -85,6 +103,8 @@ class Recognizer:
 
     @property
     def labels(self) -> list[str]:
+        if isinstance(self._first, NeuralTagger):
+            return self._first.labels
         return list(self._first.labels())
 
     def tag(self, tokens: list[str]) -> list[tuple[str, float]]:
@@ -93,6 +113,8 @@ class Recognizer:
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
         """Tag the sentences of one document (their order matters to the second stage)."""
+        if isinstance(self._first, NeuralTagger):
+            return self._first.tag_sentences(sentences)
         first = [self._run(self._first, self._featurizer.sentence(toks)) for toks in sentences]
         if self._second is None:
             return first
@@ -175,44 +197,72 @@ def _trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def load_recognizer(path: str | Path | None = None) -> Recognizer:
-    """Load the recognizer from a model folder (default: the model shipped with marsad).
+def model_folder(name_or_path: str | Path | None = None) -> Path:
+    """The folder of a shipped model by name (``crf``, ``bilstm``) or a folder path; by default
+    ``$MARSAD_NER_MODEL``, else ``crf``."""
+    chosen = name_or_path if name_or_path is not None else os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    return SHIPPED_MODELS.get(str(chosen), Path(chosen))
 
+
+def load_recognizer(path: str | Path | None = None) -> Recognizer:
+    """Load the recognizer from a shipped model's name or a model folder (default: see
+    ``model_folder``).
+
+    ``meta.json`` names the model family: ``"bilstm-crf"`` (numpy weights in ``model.npz``) or
+    ``"crf"`` (python-crfsuite, the default for folders written before families existed).
     Raises ModelError when a model file is missing or unreadable.
     """
-    import pycrfsuite  # imported here so marsad imports without the CRF library
+    folder = model_folder(path)
+    _require(folder, [META_FILE])
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"NER model in {folder} is unreadable: {exc}") from exc
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise ModelError(
+            f"{folder / META_FILE}: format_version {meta.get('format_version')!r}, "
+            f"this marsad reads {FORMAT_VERSION}; rebuild with `python scripts/train_ner_neural.py`"
+        )
+    family = meta.get("family", "crf")
+    if family not in ("crf", "bilstm-crf"):
+        raise ModelError(f"{folder / META_FILE}: unknown model family {family!r}")
+    neural = family == "bilstm-crf"
+    _require(folder, [NEURAL_FILE if neural else MODEL_FILE, CLUSTERS_FILE, GAZETTEER_FILE])
+    try:
+        clusters, ranks = load_clusters(folder / CLUSTERS_FILE)
+        gazetteer, phrase_starts = load_gazetteer(folder / GAZETTEER_FILE)
+        lexicons = Lexicons(clusters, ranks, gazetteer, phrase_starts)
+        if neural:
+            first = load_neural_tagger(
+                folder / NEURAL_FILE, SentenceFeaturizer(lexicons), clusters, ranks,
+                list(meta["labels"]),
+            )
+            return Recognizer(first, lexicons, meta)
+        first, second = _load_crf(folder, meta)
+    except ModelError:
+        raise
+    except (OSError, ValueError, EOFError, KeyError) as exc:
+        raise ModelError(f"NER model in {folder} is unreadable: {exc}") from exc
+    return Recognizer(first, lexicons, meta, second)
 
-    folder = Path(path) if path is not None else DEFAULT_MODEL_DIR
-    needed = [folder / name for name in (MODEL_FILE, CLUSTERS_FILE, GAZETTEER_FILE, META_FILE)]
-    missing = [p.name for p in needed if not p.is_file()]
+
+def _require(folder: Path, names: list[str]) -> None:
+    missing = [name for name in names if not (folder / name).is_file()]
     if missing:
         raise ModelError(
             f"NER model folder {folder} lacks {', '.join(missing)}; reinstall marsad or rebuild "
-            "the model with `python scripts/train_ner.py`"
+            "the model with `python scripts/train_ner_neural.py`"
         )
-    try:
-        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise ModelError(
-                f"{folder / META_FILE}: format_version {meta.get('format_version')!r}, "
-                f"this marsad reads {FORMAT_VERSION}; rebuild with `python scripts/train_ner.py`"
-            )
-        clusters, ranks = load_clusters(folder / CLUSTERS_FILE)
-        gazetteer, phrase_starts = load_gazetteer(folder / GAZETTEER_FILE)
-        first = pycrfsuite.Tagger()
-        first.open(str(folder / MODEL_FILE))
-        second = None
-        if meta.get("second_stage"):
-            if not (folder / SECOND_MODEL_FILE).is_file():
-                raise ModelError(
-                    f"NER model folder {folder} lacks {SECOND_MODEL_FILE} (meta.json asks for a "
-                    "second stage); rebuild with `python scripts/train_ner.py`"
-                )
-            second = pycrfsuite.Tagger()
-            second.open(str(folder / SECOND_MODEL_FILE))
-    except ModelError:
-        raise
-    except (OSError, ValueError, EOFError) as exc:
-        raise ModelError(f"NER model in {folder} is unreadable: {exc}") from exc
-    lexicons = Lexicons(clusters, ranks, gazetteer, phrase_starts)
-    return Recognizer(first, lexicons, meta, second)
+
+
+def _load_crf(folder: Path, meta: dict[str, Any]) -> tuple[Any, Any | None]:
+    import pycrfsuite  # imported here so marsad imports without the CRF library
+
+    first = pycrfsuite.Tagger()
+    first.open(str(folder / MODEL_FILE))
+    second = None
+    if meta.get("second_stage"):
+        _require(folder, [SECOND_MODEL_FILE])
+        second = pycrfsuite.Tagger()
+        second.open(str(folder / SECOND_MODEL_FILE))
+    return first, second
