@@ -365,18 +365,22 @@ def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
         assignments = {a.article_id: a for a in clusterer.add_many(inputs)}
         # the copy graph orders members by their earliest known time, as stored members are
         fresh = {aid: (known, title, body, source) for aid, _, _, title, body, source, known in rows}
+        published_at = {aid: when for aid, _, when, *_ in rows}
         members: list[MemberRow] = []
         stories: list[StoryRow] = []
         for sid in sorted({a.story_id for a in assignments.values()}):
             decided = store.member_rows(sid)
             stored = store.story_member_texts(sid)
-            group = [Member(aid, when, src, title, body) for aid, when, src, title, body in stored]
-            sources = {aid: src for aid, _, src, _, _ in stored}
+            group = [Member(aid, when, src, title, body) for aid, when, src, title, body, _ in stored]
+            sources = {aid: src for aid, _, src, _, _, _ in stored}
+            published = [p for *_, p in stored if p]
             new_ids = [aid for aid, a in assignments.items() if a.story_id == sid]
             for aid in new_ids:
                 when, title, body, src = fresh[aid]
                 sources[aid] = src
                 group.append(Member(aid, when, src, title, body))
+                if published_at[aid]:
+                    published.append(published_at[aid])
                 a = assignments[aid]
                 decided[aid] = (a.relation, a.score, a.matched)
             origin, edges = origin_and_edges(group)
@@ -388,7 +392,9 @@ def update_stories(store: Any, *, batch: int = 64, settings: Any = None,
                     m.article_id, sid, relation, score, matched,
                     e.parent if e else None, round(e.containment, 4) if e else None,
                     e.kind if e else None, e.diff.to_dict() if e else None))
-            times = sorted(m.time for m in group if m.time)
+            # The story's span comes from publication times; ingest times only when no member
+            # has one (an undated copy ingested today must not stretch a 2015 story to today).
+            times = sorted(published) or sorted(m.time for m in group if m.time)
             origin_title = next(m.title for m in group if m.article_id == origin)
             stories.append(StoryRow(sid, origin, origin_title, len(group),
                                     len({s for s in sources.values() if s}),

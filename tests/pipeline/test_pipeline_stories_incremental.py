@@ -71,3 +71,18 @@ def test_far_older_articles_are_restored_without_their_body(tmp_path: Path) -> N
                                  ("late-copy",)).fetchone()[0]
         assert story == store.db.execute("SELECT story_id FROM story_members WHERE article_id = ?",
                                          (old[0].id,)).fetchone()[0]
+
+
+def test_an_undated_copy_does_not_stretch_the_story_to_its_ingest_day(tmp_path: Path) -> None:
+    dated = next(a for a in _samples() if a.published_at and a.published_at.startswith("20"))
+    undated = replace(dated, id="undated-copy", source="another-outlet", published_at=None)
+    with open_store(tmp_path / "s.db") as store:
+        ingest(store, iter([dated]), paths=["a"])
+        update_stories(store)
+        ingest(store, iter([undated]), paths=["b"])  # later, and ingested today
+        update_stories(store)
+        story, first, last, size = store.db.execute(
+            "SELECT s.id, s.first_time, s.last_time, s.size FROM stories s "
+            "JOIN story_members m ON m.story_id = s.id WHERE m.article_id = ?", ("undated-copy",)).fetchone()
+        assert size == 2
+        assert first == last == dated.published_at

@@ -79,10 +79,11 @@ class StoryTables:
             "LEFT JOIN story_members m ON m.article_id = a.id WHERE m.article_id IS NULL").fetchone()
         return row[0], row[1], int(row[2] or 0)
 
-    def story_member_texts(self, story_id: str) -> list[tuple[str, str, str | None, str, str]]:
-        """(id, time, source, title, body) of a story's members."""
+    def story_member_texts(self, story_id: str) -> list[tuple[str, str, str | None, str, str, str | None]]:
+        """(id, time, source, title, body, published_at) of a story's members; the time falls back
+        to when the article was ingested."""
         return self.db.execute(
-            f"SELECT a.id, {_TIME}, a.source, a.title, a.body FROM story_members m "
+            f"SELECT a.id, {_TIME}, a.source, a.title, a.body, a.published_at FROM story_members m "
             "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.rowid",
             (story_id,),
         ).fetchall()
