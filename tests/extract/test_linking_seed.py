@@ -66,11 +66,12 @@ def test_seed_with_hand_spans(seed_path: Path, surnames_tagged: bool) -> None:
     assert trump.role == "الرئيس الأمريكي المنتخب"
 
 
-def test_seed_end_to_end_with_the_recognizer(seed_path: Path) -> None:
+@pytest.mark.parametrize("model", ["crf", "bilstm"])
+def test_seed_end_to_end_with_the_recognizer(seed_path: Path, model: str) -> None:
     from marsad.extract.ner import load_recognizer
 
     try:
-        recognizer = load_recognizer()
+        recognizer = load_recognizer(model)
     except (ModelError, ImportError) as exc:
         pytest.skip(f"recognizer not available: {exc}")
     text = seed_path.read_text(encoding="utf-8")
