@@ -72,19 +72,28 @@ def cli(ctx: click.Context, db: str | None, ner_model: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-stories", is_flag=True, help="Skip story clustering (run it later with `marsad stories --update`).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes for entity recognition (default: one per core).")
+              help="Processes for entity recognition (default: one per core, at most 4; "
+                   "with --runner ray: Ray actors, default one per CPU of the cluster).")
+@click.option("--runner", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where entity recognition runs: processes on this machine, or a Ray cluster.")
+@click.option("--ray-address", metavar="ADDR", default=None,
+              help="Ray cluster to use with --runner ray (default: RAY_ADDRESS, else a local instance).")
 @click.pass_context
 @_friendly
 def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, quiet: bool,
-           as_json: bool, no_stories: bool, workers: int | None) -> None:
+           as_json: bool, no_stories: bool, workers: int | None, runner: str, ray_address: str | None) -> None:
     """Read files, directories, .gz and JSONL dumps into the store.
 
     Each article is committed on its own; re-running adds nothing already stored. Exit code 3
     means some files or records were skipped (each is reported on one line)."""
     from marsad.ingest.read import count_inputs, parse_field_map, read_paths
+    from marsad.pipeline import Runner
     from marsad.pipeline import ingest as run_ingest
 
     mapping = parse_field_map(field_map) if field_map else None
+    if ray_address and runner != "ray":
+        raise click.BadParameter("is for --runner ray", param_hint="--ray-address")
+    where = Runner(runner, workers, ray_address)
     store = _store(ctx)
     items = read_paths(list(paths), field_map=mapping)
     show = not quiet and not as_json and sys.stderr.isatty()
@@ -112,8 +121,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
                 state["file"] = path
             progress.update(task, articles=state["articles"], skipped=state["skipped"])
 
-        report = run_ingest(store, items, paths=list(paths), on_item=on_item,
-                            workers=workers or min(4, os.cpu_count() or 1))
+        report = run_ingest(store, items, paths=list(paths), on_item=on_item, runner=where)
         progress.update(task, completed=progress.tasks[0].total)
 
     summary = report.to_dict()

@@ -8,8 +8,11 @@ functions that know nothing of the pipeline.
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -228,16 +231,114 @@ def _worker_spans(body: str | None) -> list[Any] | None:
     return _WORKER_RECOGNIZER.entities(body)
 
 
+RUNNERS = ("local", "ray")
+
+
+@dataclass(frozen=True, slots=True)
+class Runner:
+    """Where the recognizer runs during an ingest. It is the costly, stateless step, so it fans
+    out while this process reads, links, extracts and writes (linking keeps cross-article state
+    and the store has one writer, so those stay here).
+
+    ``local``: ``workers`` processes on this machine (1: in this process; None: one per core, at
+    most 4). ``ray``: ``workers`` Ray actors (None: one per CPU of the cluster), on the cluster at
+    ``address`` (or ``RAY_ADDRESS``); with neither, a local Ray instance is started for the run
+    and stopped after it; if this process has already initialized Ray, that session is used as
+    it is. Every Ray node needs marsad installed at the same version, since each actor loads the
+    shipped model.
+    """
+
+    kind: str = "local"
+    workers: int | None = 1
+    address: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in RUNNERS:
+            raise ConfigError(f"unknown runner {self.kind!r}; known: {', '.join(RUNNERS)}")
+        if self.workers is not None and self.workers < 1:
+            raise ConfigError(f"a runner needs at least one worker, got {self.workers}")
+        if self.address and self.kind != "ray":
+            raise ConfigError("an address is for the ray runner only")
+
+
+@contextmanager
+def _local_pool(workers: int) -> Iterator[Any]:
+    import multiprocessing
+
+    # spawn, not fork: this process has threads (progress bar, pool feeder) that fork would copy
+    # mid-lock.
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_worker_init) as pool:
+        yield pool
+
+
+# Environment the Ray actors need to load the same model as this process.
+_FORWARDED_ENV = ("MARSAD_NER_MODEL",)
+_RAY_LOCAL_OBJECT_STORE = 128 * 1024 * 1024
+
+
+def _forwarded_env() -> dict[str, str]:
+    env = {name: os.environ[name] for name in _FORWARDED_ENV if os.environ.get(name)}
+    # A model folder given relative to here must mean the same folder to every actor.
+    return {name: os.path.abspath(value) if os.path.isdir(value) else value for name, value in env.items()}
+
+
+def _check_reachable(address: str) -> None:
+    """Fail in seconds, with one line, when a HOST:PORT cluster address does not answer (Ray
+    itself retries for minutes). Other forms (auto, ray://…) are left to Ray."""
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if "://" in address or not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as exc:
+        raise ConfigError(f"ray runner: no Ray cluster answers at {address} ({exc.strerror or exc})") from exc
+
+
+@contextmanager
+def _ray_pool(workers: int | None, address: str | None) -> Iterator[Any]:
+    try:
+        import ray
+        from ray.util.multiprocessing import Pool
+    except ImportError as exc:
+        raise ConfigError("the ray runner needs Ray installed: pip install 'marsad[ray]' "
+                          "(make install pins it)") from exc
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    started = not ray.is_initialized()
+    if started:
+        options: dict[str, Any] = {"include_dashboard": False, "logging_level": logging.ERROR,
+                                   "log_to_driver": False, "runtime_env": {"env_vars": _forwarded_env()}}
+        if address is not None:
+            _check_reachable(address)
+        else:  # a private instance sized for this run; its objects are only bodies
+            options.update(num_cpus=workers or os.cpu_count() or 1, object_store_memory=_RAY_LOCAL_OBJECT_STORE)
+        try:
+            ray.init(address=address, **options)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            hint = ("; a cluster with token authentication needs RAY_AUTH_MODE=token here (and its token in "
+                    "RAY_AUTH_TOKEN or ~/.ray/auth_token)") if address and not os.environ.get("RAY_AUTH_MODE") else ""
+            raise ConfigError(f"ray runner: cannot reach a Ray cluster at {address or 'a new local instance'}: "
+                              f"{exc}{hint}") from exc
+    try:
+        workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        with Pool(workers, initializer=_worker_init) as pool:
+            yield pool
+    finally:
+        if started:
+            ray.shutdown()
+
+
+
 def _with_spans(items: Iterator[Article | IngestError],
-                workers: int) -> Iterator[tuple[Article | IngestError, list[Any] | None]]:
-    """The recognizer is the costly, stateless step: with ``workers`` > 1 it runs in that many
-    processes while this one links, extracts and writes (linking keeps cross-article state, so
-    it stays here). Only bodies cross the process boundary; results come back in input order,
-    so the outcome equals a sequential run."""
-    if workers <= 1:
+                runner: Runner) -> Iterator[tuple[Article | IngestError, list[Any] | None]]:
+    """Pairs each item with the recognizer's spans for its body, computed by the runner's
+    workers (None: the entities component recognizes in-process). Only bodies cross the process
+    boundary; results come back in input order, so the outcome equals a sequential run."""
+    local_workers = runner.workers or min(4, os.cpu_count() or 1)
+    if runner.kind == "local" and local_workers <= 1:
         yield from ((item, None) for item in items)
         return
-    import multiprocessing
     from collections import deque
 
     pending: deque[Article | IngestError] = deque()
@@ -247,27 +348,27 @@ def _with_spans(items: Iterator[Article | IngestError],
             pending.append(item)
             yield item.body if isinstance(item, Article) else None
 
-    # spawn, not fork: this process has threads (progress bar, pool feeder) that fork would copy
-    # mid-lock.
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=_worker_init) as pool:
-        for spans in pool.imap(_worker_spans, bodies(), chunksize=8):
+    pool = _local_pool(local_workers) if runner.kind == "local" else _ray_pool(runner.workers, runner.address)
+    with pool as workers:
+        for spans in workers.imap(_worker_spans, bodies(), chunksize=8):
             yield pending.popleft(), spans
 
 
 def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[str],
            pipeline: Pipeline | None = None,
            on_item: Callable[[Article | IngestError, str], None] | None = None,
-           workers: int = 1) -> IngestReport:
+           workers: int = 1, runner: Runner | None = None) -> IngestReport:
     """Store every article from ``items`` (one transaction each), log every skip.
 
     Known ids are not re-analyzed, so re-running an ingest is cheap and adds nothing; a crash
     loses at most the article in flight. ``workers`` > 1 runs the recognizer in that many
-    processes (see ``_with_spans``).
+    local processes; ``runner`` says where it runs instead (see ``Runner``).
     """
+    runner = runner or Runner("local", workers)
     pipeline = pipeline or Pipeline(context=RunContext(store=store))
     started = time.perf_counter()
     report = IngestReport(run_id=store.start_run(paths))
-    for item, spans in _with_spans(items, workers):
+    for item, spans in _with_spans(items, runner):
         if isinstance(item, IngestError):
             report.skipped += 1
             report.errors.append(str(item))
