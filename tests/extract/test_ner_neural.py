@@ -15,6 +15,7 @@ import pytest
 from marsad.extract.ner import load_recognizer
 from marsad.extract.ner.neural import (
     allowed_transitions,
+    crf_decode_batch,
     crf_marginals,
     crf_viterbi,
     lstm_forward,
@@ -87,6 +88,24 @@ def test_viterbi_and_marginals_match_brute_force(seed: int) -> None:
         for t, k in enumerate(p):
             expected[t, k] += prob
     np.testing.assert_allclose(crf_marginals(emissions, trans, start, end), expected, atol=1e-9)
+
+
+def test_batched_decoding_equals_one_sentence_at_a_time() -> None:
+    # Right-padded sentences of different lengths (1 included) with forbidden transitions: the
+    # padding must change neither a path nor a marginal.
+    rng = np.random.default_rng(11)
+    n = len(LABELS)
+    trans = rng.normal(size=(n, n))
+    trans[rng.random((n, n)) < 0.3] = -1e4
+    start, end = rng.normal(size=n), rng.normal(size=n)
+    lengths = np.array([1, 7, 3, 12, 12, 2])
+    emissions = rng.normal(size=(len(lengths), lengths.max(), n)) * 3
+    emissions[:, :, :][np.arange(lengths.max())[None, :] >= lengths[:, None]] = 99.0  # loud padding
+    paths, marginals = crf_decode_batch(emissions, lengths, trans, start, end)
+    for b, length in enumerate(lengths.tolist()):
+        one = emissions[b, :length]
+        assert paths[b, :length].tolist() == crf_viterbi(one, trans, start, end)
+        np.testing.assert_allclose(marginals[b, :length], crf_marginals(one, trans, start, end), atol=1e-9)
 
 
 def test_viterbi_of_an_empty_sentence() -> None:

@@ -230,16 +230,17 @@ class SentenceFeaturizer:
     def token_features(self, tokens: Sequence[str]) -> list[list[str]]:
         """Each token's own features (no window copies or bigrams): its word features, the
         gazetteer phrase it belongs to and whether it is quoted. The neural tagger's inputs."""
-        infos = [self._word(tok) for tok in tokens]
-        phrase_tags = self._phrase_tags(infos)
-        quoted = _quoted(tokens)
-        out: list[list[str]] = []
-        for i, info in enumerate(infos):
-            feats = [*info.own, *phrase_tags[i]]
-            if quoted[i]:
-                feats.append(quoted[i])
-            out.append(feats)
-        return out
+        return [[*self.word_features(tok), *extra] for tok, extra in zip(tokens, self.sentence_features(tokens))]
+
+    def word_features(self, token: str) -> list[str]:
+        """The features of ``token`` alone, whatever sentence it is in (cached; do not modify)."""
+        return self._word(token).own
+
+    def sentence_features(self, tokens: Sequence[str]) -> list[tuple[str, ...]]:
+        """Per token, the features its sentence adds to ``word_features``: the gazetteer phrase
+        it belongs to and whether it is quoted."""
+        phrase_tags = self._phrase_tags([self._word(tok) for tok in tokens])
+        return [(*tags, quoted) if quoted else tags for tags, quoted in zip(phrase_tags, _quoted(tokens))]
 
     def vote_key(self, token: str) -> str:
         """The form under which mentions of one name are pooled: clitics off, article kept."""

@@ -13,7 +13,7 @@ The probability reported per token is the CRF marginal of its tag (forward-backw
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,7 @@ __all__ = [
     "NeuralTagger",
     "TokenEncoder",
     "allowed_transitions",
+    "crf_decode_batch",
     "crf_marginals",
     "crf_viterbi",
     "lstm_forward",
@@ -148,6 +149,44 @@ def crf_marginals(
     return np.exp(alpha + beta - log_z)
 
 
+def crf_decode_batch(
+    emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Viterbi paths and label marginals of a right-padded batch ``emissions`` (batch, time,
+    labels): (batch, time) label ids and (batch, time, labels) probabilities (0 past each
+    sequence's length). Equals ``crf_viterbi`` and ``crf_marginals`` per sequence."""
+    batch, steps, n = emissions.shape
+    last = lengths - 1
+    rows = np.arange(batch)
+    # Viterbi: past its length a sequence's scores are carried unchanged.
+    score = start + emissions[:, 0]
+    back = np.zeros((batch, steps, n), dtype=np.int64)
+    alpha = np.empty((batch, steps, n))
+    alpha[:, 0] = score
+    for t in range(1, steps):
+        live = (t <= last)[:, None]
+        total = score[:, :, None] + transitions
+        back[:, t] = total.argmax(axis=1)
+        score = np.where(live, total.max(axis=1) + emissions[:, t], score)
+        alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + transitions, 1) + emissions[:, t]
+    paths = np.zeros((batch, steps), dtype=np.int64)
+    best = (score + end).argmax(axis=1)
+    for t in range(steps - 1, -1, -1):
+        best = np.where(t == last, (score + end).argmax(axis=1), best)
+        paths[:, t] = best
+        if t:
+            best = np.where(t <= last, back[rows, t, best], best)
+    # Backward pass: each sequence starts from ``end`` at its own last position.
+    beta = np.empty((batch, steps, n))
+    beta[:, steps - 1] = end
+    for t in range(steps - 2, -1, -1):
+        following = _logsumexp(transitions + (emissions[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
+        beta[:, t] = np.where((t >= last)[:, None], end, following)
+    log_z = _logsumexp(alpha[rows, last] + end, 1)
+    valid = (np.arange(steps)[None, :] <= last[:, None])[:, :, None]
+    return paths, np.exp(np.where(valid, alpha + beta - log_z[:, None, None], -np.inf))
+
+
 @dataclass(frozen=True, slots=True)
 class EncodedSentence:
     words: np.ndarray  # (time, 2) word ids of the form and of its bare base
@@ -172,6 +211,7 @@ class TokenEncoder:
         self.chars = chars
         self.features = features
         self._clusters = clusters  # ``Lexicons.clusters``: word → (rank bucket, c64, c256, c1024)
+        self._tokens: dict[str, tuple[str, tuple[int, int, int, int], list[int]]] = {}
 
     def cluster_id(self, form: str) -> int:
         """1 + the finest cluster id of ``form``; 0 when it is not in the cluster list."""
@@ -184,16 +224,30 @@ class TokenEncoder:
         clusters = np.empty((n, 2), dtype=np.int64)
         multi_hot = np.zeros((n, len(self.features)), dtype=np.float32)
         cores: list[str] = []
-        for i, (token, feats) in enumerate(zip(tokens, self.featurizer.token_features(tokens))):
-            core, _base, bare = self.featurizer.forms(token)
+        for i, (token, extra) in enumerate(zip(tokens, self.featurizer.sentence_features(tokens))):
+            core, ids, hot = self._token(token)
             cores.append(core)
-            words[i] = (self.words.get(core, UNK), self.words.get(bare, UNK))
-            clusters[i] = (self.cluster_id(core), self.cluster_id(bare))
-            for feat in feats:
+            words[i], clusters[i] = ids[:2], ids[2:]
+            multi_hot[i, hot] = 1.0
+            for feat in extra:
                 index = self.features.get(feat)
                 if index is not None:
                     multi_hot[i, index] = 1.0
         return EncodedSentence(words, clusters, multi_hot, cores)
+
+    def _token(self, token: str) -> tuple[str, tuple[int, int, int, int], list[int]]:
+        """(core form, (word id of core, of bare, cluster id of core, of bare), multi-hot indices
+        of its word features) of a token, whatever its sentence: computed once per form."""
+        known = self._tokens.get(token)
+        if known is None:
+            core, _base, bare = self.featurizer.forms(token)
+            ids = (self.words.get(core, UNK), self.words.get(bare, UNK), self.cluster_id(core), self.cluster_id(bare))
+            hot = [i for f in self.featurizer.word_features(token) if (i := self.features.get(f)) is not None]
+            known = (core, ids, hot)
+            if len(self._tokens) >= _CACHE_LIMIT:
+                self._tokens.clear()
+            self._tokens[token] = known
+        return known
 
     def char_ids(self, core: str) -> list[int]:
         """[BOW, chars..., EOW] ids of a normalized form, at most ``MAX_CHARS`` characters."""
@@ -221,14 +275,13 @@ class NeuralTagger:
         vec = self._char_cache.get(core)
         if vec is None:
             w = self._w
-            emb = w["char_emb"][self.encoder.char_ids(core)]  # (length, char_dim)
-            pad = self._char_width // 2
-            padded = np.pad(emb, ((pad, pad), (0, 0)))
-            length = emb.shape[0]
-            windows = np.stack(
-                [padded[k : k + length] for k in range(self._char_width)], axis=1
-            )  # (length, width, char_dim)
-            conv = windows.reshape(length, -1) @ w["char_conv_flat"] + w["char_conv_b"]
+            ids = self.encoder.char_ids(core)
+            pad, length = self._char_width // 2, len(ids)
+            padded = np.zeros((length + 2 * pad, w["char_emb"].shape[1]), dtype=np.float32)
+            padded[pad : pad + length] = w["char_emb"][ids]
+            windows = np.lib.stride_tricks.sliding_window_view(padded, length, axis=0)[: self._char_width]
+            # windows: (width, char_dim, length) → (length, width·char_dim), width-major as the filters
+            conv = windows.transpose(2, 0, 1).reshape(length, -1) @ w["char_conv_flat"] + w["char_conv_b"]
             vec = np.maximum(conv.max(axis=0), 0.0)
             if len(self._char_cache) >= _CACHE_LIMIT:
                 self._char_cache.clear()
@@ -242,47 +295,45 @@ class NeuralTagger:
         chars = np.stack([self._char_vector(c) for c in sent.cores])
         return np.concatenate([words, clusters, chars, sent.features], axis=1)
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
-        """Tag scores (time, labels) per sentence; sentences of similar length run together."""
+    def _batches(self, sentences: Sequence[Sequence[str]]) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """(sentence indices, right-padded tag scores (batch, time, labels), lengths) for runs of
+        up to ``BATCH`` non-empty sentences of similar length."""
         w = self._w
-        out: list[np.ndarray] = [np.zeros((0, len(self._labels)), np.float32)] * len(sentences)
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for first in range(0, len(order), BATCH):
             batch = order[first : first + BATCH]
             inputs = [self._inputs(self.encoder.encode(sentences[i])) for i in batch]
-            lengths = [x.shape[0] for x in inputs]
-            steps = max(lengths)
-            x = np.zeros((len(batch), steps, inputs[0].shape[1]), dtype=np.float32)
+            lengths = np.array([x.shape[0] for x in inputs])
+            x = np.zeros((len(batch), int(lengths.max()), inputs[0].shape[1]), dtype=np.float32)
             x_rev = np.zeros_like(x)
             for b, seq in enumerate(inputs):
                 x[b, : lengths[b]] = seq
-                x_rev[b, : lengths[b]] = seq[::-1]
+                x_rev[b, : lengths[b]] = seq[::-1]  # reversed within its length, padding last
             fwd = lstm_forward(x, w["lstm_f_ih"], w["lstm_f_hh"], w["lstm_f_b"])
             bwd = lstm_forward(x_rev, w["lstm_b_ih"], w["lstm_b_hh"], w["lstm_b_b"])
+            for b, n in enumerate(lengths.tolist()):
+                bwd[b, :n] = bwd[b, :n][::-1].copy()
+            yield batch, np.concatenate([fwd, bwd], axis=2) @ w["out_w"].T + w["out_b"], lengths
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Tag scores (time, labels) per sentence; sentences of similar length run together."""
+        out: list[np.ndarray] = [np.zeros((0, len(self._labels)), np.float32)] * len(sentences)
+        for batch, scores, lengths in self._batches(sentences):
             for b, index in enumerate(batch):
-                n = lengths[b]
-                hidden = np.concatenate([fwd[b, :n], bwd[b, :n][::-1]], axis=1)
-                out[index] = hidden @ w["out_w"].T + w["out_b"]
+                out[index] = scores[b, : lengths[b]]
         return out
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
         w = self._w
-        trans, start, end = w["crf_trans"], w["crf_start"], w["crf_end"]
-        tagged: list[list[tuple[str, float]]] = []
-        for scores in self.emissions(sentences):
-            if scores.shape[0] == 0:
-                tagged.append([])
-                continue
-            scores = scores.astype(np.float64)
-            path = crf_viterbi(scores, trans, start, end)
-            marginals = crf_marginals(scores, trans, start, end)
-            tags = repair_bio([self._labels[k] for k in path])
-            tagged.append(
-                [
-                    (tag, round(float(marginals[t, k]), 4))
-                    for t, (tag, k) in enumerate(zip(tags, path))
-                ]
-            )
+        tagged: list[list[tuple[str, float]]] = [[] for _ in sentences]
+        for batch, scores, lengths in self._batches(sentences):
+            paths, marginals = crf_decode_batch(
+                scores.astype(np.float64), lengths, w["crf_trans"], w["crf_start"], w["crf_end"])
+            for b, index in enumerate(batch):
+                path = paths[b, : lengths[b]].tolist()
+                tags = repair_bio([self._labels[k] for k in path])
+                sure = marginals[b, np.arange(len(path)), path]
+                tagged[index] = [(tag, round(float(p), 4)) for tag, p in zip(tags, sure.tolist())]
         return tagged
 
 
