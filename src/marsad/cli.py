@@ -64,6 +64,30 @@ def cli(ctx: click.Context, db: str | None, ner_model: str | None) -> None:
         os.environ["MARSAD_NER_MODEL"] = ner_model
 
 
+def _runner_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--workers, --runner and --ray-address: where entity recognition runs (ingest, reindex)."""
+    options = [
+        click.option("--workers", type=click.IntRange(1, 64), default=None,
+                     help="Processes for entity recognition (default: one per core, at most 4; "
+                          "with --runner ray: Ray actors, default one per CPU of the cluster)."),
+        click.option("--runner", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="Where entity recognition runs: processes on this machine, or a Ray cluster."),
+        click.option("--ray-address", metavar="ADDR", default=None,
+                     help="Ray cluster to use with --runner ray (default: RAY_ADDRESS, else a local instance)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _runner(workers: int | None, runner: str, ray_address: str | None) -> Any:
+    from marsad.pipeline import Runner
+
+    if ray_address and runner != "ray":
+        raise click.BadParameter("is for --runner ray", param_hint="--ray-address")
+    return Runner(runner, workers, ray_address)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--map", "field_map", metavar="FIELD=KEY,...",
@@ -71,13 +95,7 @@ def cli(ctx: click.Context, db: str | None, ner_model: str | None) -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-stories", is_flag=True, help="Skip story clustering (run it later with `marsad stories --update`).")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes for entity recognition (default: one per core, at most 4; "
-                   "with --runner ray: Ray actors, default one per CPU of the cluster).")
-@click.option("--runner", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="Where entity recognition runs: processes on this machine, or a Ray cluster.")
-@click.option("--ray-address", metavar="ADDR", default=None,
-              help="Ray cluster to use with --runner ray (default: RAY_ADDRESS, else a local instance).")
+@_runner_options
 @click.pass_context
 @_friendly
 def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, quiet: bool,
@@ -87,13 +105,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], field_map: str | None, qu
     Each article is committed on its own; re-running adds nothing already stored. Exit code 3
     means some files or records were skipped (each is reported on one line)."""
     from marsad.ingest.read import count_inputs, parse_field_map, read_paths
-    from marsad.pipeline import Runner
     from marsad.pipeline import ingest as run_ingest
 
     mapping = parse_field_map(field_map) if field_map else None
-    if ray_address and runner != "ray":
-        raise click.BadParameter("is for --runner ray", param_hint="--ray-address")
-    where = Runner(runner, workers, ray_address)
+    where = _runner(workers, runner, ray_address)
     store = _store(ctx)
     items = read_paths(list(paths), field_map=mapping)
     show = not quiet and not as_json and sys.stderr.isatty()
@@ -501,19 +516,21 @@ def events(ctx: click.Context, etype: str | None, actor: str | None, limit: int,
 
 
 @cli.command()
+@_runner_options
 @click.pass_context
 @_friendly
-def reindex(ctx: click.Context) -> None:
+def reindex(ctx: click.Context, workers: int | None, runner: str, ray_address: str | None) -> None:
     """Re-run extraction (entities, events, quotes, tone, signals) on every stored article, one
     transaction per article; use after upgrading marsad or its models."""
     from marsad.pipeline import reindex as run_reindex
 
+    where = _runner(workers, runner, ray_address)
     store = _store(ctx)
     total = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]  # type: ignore[attr-defined]
     progress = _bar("reindex", sys.stderr.isatty())
     with progress:
         task = progress.add_task("reindex", total=total)
-        n = run_reindex(store, on_article=lambda: progress.advance(task))
+        n = run_reindex(store, on_article=lambda: progress.advance(task), runner=where)
     click.echo(f"re-indexed {n} articles")
 
 

@@ -330,15 +330,27 @@ def _ray_pool(workers: int | None, address: str | None) -> Iterator[Any]:
 
 
 
+@contextmanager
+def _recognizer_pool(runner: Runner) -> Iterator[Any]:
+    """A pool whose ``imap(_worker_spans, bodies, chunksize)`` recognizes in the runner's workers,
+    or None when recognition stays in this process (the local runner with one worker)."""
+    if runner.kind == "local":
+        workers = runner.workers or min(4, os.cpu_count() or 1)
+        if workers <= 1:
+            yield None
+            return
+        with _local_pool(workers) as pool:
+            yield pool
+    else:
+        with _ray_pool(runner.workers, runner.address) as pool:
+            yield pool
+
+
 def _with_spans(items: Iterator[Article | IngestError],
                 runner: Runner) -> Iterator[tuple[Article | IngestError, list[Any] | None]]:
     """Pairs each item with the recognizer's spans for its body, computed by the runner's
     workers (None: the entities component recognizes in-process). Only bodies cross the process
     boundary; results come back in input order, so the outcome equals a sequential run."""
-    local_workers = runner.workers or min(4, os.cpu_count() or 1)
-    if runner.kind == "local" and local_workers <= 1:
-        yield from ((item, None) for item in items)
-        return
     from collections import deque
 
     pending: deque[Article | IngestError] = deque()
@@ -348,9 +360,11 @@ def _with_spans(items: Iterator[Article | IngestError],
             pending.append(item)
             yield item.body if isinstance(item, Article) else None
 
-    pool = _local_pool(local_workers) if runner.kind == "local" else _ray_pool(runner.workers, runner.address)
-    with pool as workers:
-        for spans in workers.imap(_worker_spans, bodies(), chunksize=8):
+    with _recognizer_pool(runner) as pool:
+        if pool is None:
+            yield from ((item, None) for item in items)
+            return
+        for spans in pool.imap(_worker_spans, bodies(), chunksize=8):
             yield pending.popleft(), spans
 
 
@@ -394,18 +408,29 @@ def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[
     return report
 
 
+_REINDEX_CHUNK = 256  # articles read (in this thread: the store's connection is not shared) per round
+
+
 def reindex(store: Any, *, pipeline: Pipeline | None = None,
-            on_article: Callable[[], None] | None = None) -> int:
+            on_article: Callable[[], None] | None = None, runner: Runner | None = None) -> int:
     """Re-run extraction over every stored article; each article's layers are swapped in one
-    transaction. Entity ids made before are kept: the resolver starts from the stored entities."""
+    transaction. Entity ids made before are kept: the resolver starts from the stored entities.
+    ``runner`` recognizes in worker processes or on Ray, as for ``ingest``."""
     pipeline = pipeline or Pipeline(context=RunContext(store=store))
+    ids = list(store.article_ids())
     n = 0
-    for article_id in store.article_ids():
-        article = store.get_article(article_id).article
-        store.replace_extraction(article_id, index_article(article, pipeline).layers)
-        n += 1
-        if on_article is not None:
-            on_article()
+    with _recognizer_pool(runner or Runner()) as pool:
+        for first in range(0, len(ids), _REINDEX_CHUNK):
+            articles = [store.get_article(aid).article for aid in ids[first : first + _REINDEX_CHUNK]]
+            if pool is None:
+                found: Iterable[list[Any] | None] = [None] * len(articles)
+            else:
+                found = pool.imap(_worker_spans, [a.body for a in articles], chunksize=8)
+            for article, spans in zip(articles, found):
+                store.replace_extraction(article.id, index_article(article, pipeline, spans).layers)
+                n += 1
+                if on_article is not None:
+                    on_article()
     return n
 
 

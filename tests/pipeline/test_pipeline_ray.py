@@ -71,3 +71,17 @@ def test_ray_runner_stores_what_a_local_run_stores(tmp_path, ray_session):
 def test_runner_rejects_bad_settings(kwargs, message):
     with pytest.raises(ConfigError, match=message):
         Runner(**kwargs)
+
+
+@pytest.mark.slow
+def test_ray_runner_reindexes(tmp_path, ray_session):
+    from marsad.pipeline import reindex
+
+    store = SQLiteStore(tmp_path / "m.db")
+    paths = [str(SAMPLES / "jsonl")]
+    ingest(store, read_paths(paths), paths=paths, pipeline=Pipeline(context=RunContext(store=store)))
+    before = _stored(store)
+    for aid in before:
+        store.replace_extraction(aid, {})
+    assert reindex(store, runner=Runner("ray", 2)) == len(before)
+    assert _stored(store) == before
