@@ -8,6 +8,8 @@ functions that know nothing of the pipeline.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import time
@@ -225,10 +227,21 @@ def _worker_init() -> None:
     _WORKER_RECOGNIZER = _load_recognizer_or_none()
 
 
-def _worker_spans(body: str | None) -> list[Any] | None:
-    if body is None or _WORKER_RECOGNIZER is None:
-        return None
-    return _WORKER_RECOGNIZER.entities(body)
+def _fingerprint(recognizer: Any) -> str:
+    """Which recognizer a process loaded: marsad's version and the model's metadata digest."""
+    from marsad import __version__
+
+    if recognizer is None:
+        return f"marsad {__version__}, no NER model"
+    meta = json.dumps(recognizer.meta, sort_keys=True, default=str).encode("utf-8")
+    return f"marsad {__version__}, {recognizer.meta.get('family', '?')} model {hashlib.sha256(meta).hexdigest()[:12]}"
+
+
+def _worker_spans(bodies: list[str | None]) -> tuple[str, list[list[Any] | None]]:
+    """The recognizer's spans for a batch of bodies (None for a skipped record), with the
+    worker's fingerprint so the caller can tell that it ran the same model."""
+    rec = _WORKER_RECOGNIZER
+    return _fingerprint(rec), [None if body is None or rec is None else rec.entities(body) for body in bodies]
 
 
 RUNNERS = ("local", "ray")
@@ -277,9 +290,12 @@ _RAY_LOCAL_OBJECT_STORE = 128 * 1024 * 1024
 
 
 def _forwarded_env() -> dict[str, str]:
+    from marsad.extract.ner import SHIPPED_MODELS
+
     env = {name: os.environ[name] for name in _FORWARDED_ENV if os.environ.get(name)}
-    # A model folder given relative to here must mean the same folder to every actor.
-    return {name: os.path.abspath(value) if os.path.isdir(value) else value for name, value in env.items()}
+    # A model folder given relative to here must mean the same folder to every actor; a
+    # shipped model's name stays a name, whatever folders the current directory holds.
+    return {name: value if value in SHIPPED_MODELS else os.path.abspath(value) for name, value in env.items()}
 
 
 def _check_reachable(address: str) -> None:
@@ -304,6 +320,7 @@ def _ray_pool(workers: int | None, address: str | None) -> Iterator[Any]:
     except ImportError as exc:
         raise ConfigError("the ray runner needs Ray installed: pip install 'marsad[ray]' "
                           "(make install pins it)") from exc
+    named = "RAY_ADDRESS " if not address and os.environ.get("RAY_ADDRESS") else ""
     address = address or os.environ.get("RAY_ADDRESS") or None
     started = not ray.is_initialized()
     if started:
@@ -311,18 +328,22 @@ def _ray_pool(workers: int | None, address: str | None) -> Iterator[Any]:
                                    "log_to_driver": False, "runtime_env": {"env_vars": _forwarded_env()}}
         if address is not None:
             _check_reachable(address)
-        else:  # a private instance sized for this run; its objects are only bodies
+        else:  # a private instance sized for this run, never a cluster that `ray start` left here
             options.update(num_cpus=workers or os.cpu_count() or 1, object_store_memory=_RAY_LOCAL_OBJECT_STORE)
+        where = f"{named}{address}" if address else "a new local instance"
         try:
-            ray.init(address=address, **options)
+            ray.init(address=address or "local", **options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             hint = ("; a cluster with token authentication needs RAY_AUTH_MODE=token here (and its token in "
                     "RAY_AUTH_TOKEN or ~/.ray/auth_token)") if address and not os.environ.get("RAY_AUTH_MODE") else ""
-            raise ConfigError(f"ray runner: cannot reach a Ray cluster at {address or 'a new local instance'}: "
-                              f"{exc}{hint}") from exc
+            raise ConfigError(f"ray runner: cannot start on {where}: {_one_line(exc)}{hint}") from exc
     try:
         workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-        with Pool(workers, initializer=_worker_init) as pool:
+        try:
+            pool = Pool(workers, initializer=_worker_init)
+        except (ValueError, ray.exceptions.RayError) as exc:
+            raise ConfigError(f"ray runner: cannot start {workers} recognizer actors: {_one_line(exc)}") from exc
+        with pool:
             yield pool
     finally:
         if started:
@@ -346,26 +367,62 @@ def _recognizer_pool(runner: Runner) -> Iterator[Any]:
             yield pool
 
 
-def _with_spans(items: Iterator[Article | IngestError],
-                runner: Runner) -> Iterator[tuple[Article | IngestError, list[Any] | None]]:
-    """Pairs each item with the recognizer's spans for its body, computed by the runner's
-    workers (None: the entities component recognizes in-process). Only bodies cross the process
-    boundary; results come back in input order, so the outcome equals a sequential run."""
+_BATCH = 8  # bodies per worker task
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return f"{type(exc).__name__}: {lines[-1] if lines else ''}"
+
+
+def _paired(items: Iterator[Article | IngestError], pool: Any,
+            expected: str) -> Iterator[tuple[Article | IngestError, list[Any] | None]]:
+    """Pairs each item with the recognizer's spans for its body, computed by ``pool``'s workers
+    in batches (None: recognize in this process). Only bodies cross the process boundary;
+    results come back in input order, so the outcome equals a sequential run. A failed or
+    mismatched worker stops the run with one line (what is already stored stays)."""
+    if pool is None:
+        yield from ((item, None) for item in items)
+        return
     from collections import deque
 
-    pending: deque[Article | IngestError] = deque()
+    pending: deque[list[Article | IngestError]] = deque()
 
-    def bodies() -> Iterator[str | None]:
-        for item in items:  # runs in the pool's feeder thread; deque appends are thread-safe
-            pending.append(item)
-            yield item.body if isinstance(item, Article) else None
+    def batches() -> Iterator[list[str | None]]:
+        # Runs in the pool's feeder thread; deque appends are thread-safe.
+        batch: list[Article | IngestError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == _BATCH:
+                pending.append(batch)
+                yield [i.body if isinstance(i, Article) else None for i in batch]
+                batch = []
+        if batch:
+            pending.append(batch)
+            yield [i.body if isinstance(i, Article) else None for i in batch]
 
-    with _recognizer_pool(runner) as pool:
-        if pool is None:
-            yield from ((item, None) for item in items)
-            return
-        for spans in pool.imap(_worker_spans, bodies(), chunksize=8):
-            yield pending.popleft(), spans
+    results = pool.imap(_worker_spans, batches(), chunksize=1)
+    while True:
+        try:
+            result = next(results)
+        except StopIteration:
+            break
+        except MarsadError:
+            raise
+        except Exception as exc:  # a worker raised or died (multiprocessing re-raises here)
+            raise MarsadError(f"entity recognition failed in a worker: {_one_line(exc)}") from exc
+        if isinstance(result, BaseException):  # Ray's pool hands failures back as values
+            raise MarsadError(f"entity recognition failed in a worker: {_one_line(result)}") from result
+        fingerprint, spans = result
+        batch = pending.popleft()
+        if fingerprint != expected:
+            raise ConfigError(f"a recognizer worker runs {fingerprint} but this process {expected}: "
+                              "install the same marsad and model on every worker")
+        if len(spans) != len(batch):  # pragma: no cover - the protocol above never does this
+            raise MarsadError(f"a recognizer worker returned {len(spans)} results for {len(batch)} articles")
+        yield from zip(batch, spans)
+    if pending:  # pragma: no cover - as above
+        raise MarsadError(f"{sum(map(len, pending))} articles got no result from the recognizer workers")
 
 
 def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[str],
@@ -380,9 +437,17 @@ def ingest(store: Store, items: Iterator[Article | IngestError], *, paths: list[
     """
     runner = runner or Runner("local", workers)
     pipeline = pipeline or Pipeline(context=RunContext(store=store))
+    # The workers start (or the cluster is reached) before the run is recorded, so a runner
+    # that cannot start leaves the database as it was.
+    with _recognizer_pool(runner) as pool:
+        return _ingest_items(store, items, paths, pipeline, on_item, pool)
+
+
+def _ingest_items(store: Store, items: Iterator[Article | IngestError], paths: list[str], pipeline: Pipeline,
+                  on_item: Callable[[Article | IngestError, str], None] | None, pool: Any) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport(run_id=store.start_run(paths))
-    for item, spans in _with_spans(items, runner):
+    for item, spans in _paired(items, pool, _fingerprint(pipeline.context.get("recognizer", _load_recognizer_or_none))):
         if isinstance(item, IngestError):
             report.skipped += 1
             report.errors.append(str(item))
@@ -417,16 +482,14 @@ def reindex(store: Any, *, pipeline: Pipeline | None = None,
     transaction. Entity ids made before are kept: the resolver starts from the stored entities.
     ``runner`` recognizes in worker processes or on Ray, as for ``ingest``."""
     pipeline = pipeline or Pipeline(context=RunContext(store=store))
+    expected = _fingerprint(pipeline.context.get("recognizer", _load_recognizer_or_none))
     ids = list(store.article_ids())
     n = 0
     with _recognizer_pool(runner or Runner()) as pool:
         for first in range(0, len(ids), _REINDEX_CHUNK):
             articles = [store.get_article(aid).article for aid in ids[first : first + _REINDEX_CHUNK]]
-            if pool is None:
-                found: Iterable[list[Any] | None] = [None] * len(articles)
-            else:
-                found = pool.imap(_worker_spans, [a.body for a in articles], chunksize=8)
-            for article, spans in zip(articles, found):
+            for article, spans in _paired(iter(articles), pool, expected):
+                assert isinstance(article, Article)
                 store.replace_extraction(article.id, index_article(article, pipeline, spans).layers)
                 n += 1
                 if on_article is not None:

@@ -46,3 +46,20 @@ def test_cli_ray_runner_reports_an_unreachable_cluster(tmp_path):
                      "--ray-address", address, str(SAMPLES / "html"))
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and f"no Ray cluster answers at {address}" in result.output
+    # The runner is checked before the run is recorded: the database holds no trace of it.
+    from marsad.store import SQLiteStore
+
+    assert SQLiteStore(tmp_path / "m.db").stats()["ingest_runs"] == 0
+
+
+def test_cli_ray_runner_names_an_address_taken_from_the_environment(tmp_path, monkeypatch):
+    pytest.importorskip("ray")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{s.getsockname()[1]}"
+    monkeypatch.setenv("RAY_ADDRESS", address)
+    ray_run = _invoke(tmp_path / "r.db", "ingest", "--quiet", "--no-stories", "--runner", "ray", str(SAMPLES / "html"))
+    assert ray_run.exit_code == 1 and f"no Ray cluster answers at {address}" in ray_run.output
+    # The local runner never looks at RAY_ADDRESS.
+    local_run = _invoke(tmp_path / "l.db", "ingest", "--quiet", "--no-stories", "--workers", "1", str(SAMPLES / "html"))
+    assert local_run.exit_code == 0, local_run.output

@@ -108,6 +108,12 @@ def test_batched_decoding_equals_one_sentence_at_a_time() -> None:
         np.testing.assert_allclose(marginals[b, :length], crf_marginals(one, trans, start, end), atol=1e-9)
 
 
+@pytest.mark.parametrize("lengths", [[0, 2], [3, 2], [2]])
+def test_batched_decoding_rejects_impossible_lengths(lengths: list[int]) -> None:
+    with pytest.raises(ValueError, match="one length in 1..2"):
+        crf_decode_batch(np.zeros((2, 2, 3)), lengths, np.zeros((3, 3)), np.zeros(3), np.zeros(3))
+
+
 def test_viterbi_of_an_empty_sentence() -> None:
     assert crf_viterbi(np.zeros((0, 3)), np.zeros((3, 3)), np.zeros(3), np.zeros(3)) == []
 

@@ -11,7 +11,7 @@ import pytest
 from marsad.errors import ConfigError
 from marsad.ingest.article import Article
 from marsad.ingest.read import read_paths
-from marsad.pipeline import Pipeline, RunContext, Runner, _with_spans, ingest
+from marsad.pipeline import Pipeline, RunContext, Runner, _fingerprint, _paired, _recognizer_pool, ingest
 from marsad.store import SQLiteStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -37,7 +37,8 @@ def test_ray_actors_recognize_every_body(ray_session):
     from marsad.extract.ner import load_recognizer
 
     recognizer = load_recognizer()
-    pairs = list(_with_spans(read_paths([str(SAMPLES / "jsonl")]), Runner("ray", 2)))
+    with _recognizer_pool(Runner("ray", 2)) as pool:
+        pairs = list(_paired(read_paths([str(SAMPLES / "jsonl")]), pool, _fingerprint(recognizer)))
     articles = [(item, spans) for item, spans in pairs if isinstance(item, Article)]
     assert len(articles) > 10
     # Spans came back from the actors (None would mean "recognize here"), in input order.

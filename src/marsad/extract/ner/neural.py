@@ -156,6 +156,9 @@ def crf_decode_batch(
     labels): (batch, time) label ids and (batch, time, labels) probabilities (0 past each
     sequence's length). Equals ``crf_viterbi`` and ``crf_marginals`` per sequence."""
     batch, steps, n = emissions.shape
+    lengths = np.asarray(lengths)
+    if lengths.shape != (batch,) or (lengths < 1).any() or (lengths > steps).any():
+        raise ValueError(f"need one length in 1..{steps} per sequence, got {lengths.tolist()}")
     last = lengths - 1
     rows = np.arange(batch)
     # Viterbi: past its length a sequence's scores are carried unchanged.
