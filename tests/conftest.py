@@ -12,6 +12,18 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 
 
+@pytest.fixture(autouse=True)
+def _restore_model_choice():
+    """`marsad --ner-model` sets $MARSAD_NER_MODEL for its worker processes; under CliRunner
+    that is this process, so every test starts and ends with the value it had before."""
+    before = os.environ.get("MARSAD_NER_MODEL")
+    yield
+    if before is None:
+        os.environ.pop("MARSAD_NER_MODEL", None)
+    else:
+        os.environ["MARSAD_NER_MODEL"] = before
+
+
 def shared_dir() -> Path:
     return Path(os.environ.get("MARSAD_SHARED", REPO.parent / "shared"))
 

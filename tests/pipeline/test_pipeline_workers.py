@@ -15,7 +15,7 @@ from marsad.pipeline import Pipeline, RunContext, _fingerprint, _ingest_items, _
 from marsad.store import SQLiteStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-EXPECTED = _fingerprint(_load_recognizer_or_none())
+EXPECTED = _fingerprint(_load_recognizer_or_none())  # the default model ($MARSAD_NER_MODEL is reset per test)
 
 
 class StandInPool:
