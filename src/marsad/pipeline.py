@@ -249,9 +249,9 @@ RUNNERS = ("local", "ray")
 
 @dataclass(frozen=True, slots=True)
 class Runner:
-    """Where the recognizer runs during an ingest. It is the costly, stateless step, so it fans
-    out while this process reads, links, extracts and writes (linking keeps cross-article state
-    and the store has one writer, so those stay here).
+    """Where the recognizer runs during an ingest or a reindex. It is the costly, stateless
+    step, so it fans out while this process reads, links, extracts and writes (linking keeps
+    cross-article state and the store has one writer, so those stay here).
 
     ``local``: ``workers`` processes on this machine (1: in this process; None: one per core, at
     most 4). ``ray``: ``workers`` Ray actors (None: one per CPU of the cluster), on the cluster at
@@ -350,11 +350,11 @@ def _ray_pool(workers: int | None, address: str | None) -> Iterator[Any]:
             ray.shutdown()
 
 
-
 @contextmanager
 def _recognizer_pool(runner: Runner) -> Iterator[Any]:
-    """A pool whose ``imap(_worker_spans, bodies, chunksize)`` recognizes in the runner's workers,
-    or None when recognition stays in this process (the local runner with one worker)."""
+    """A pool whose ``imap(_worker_spans, batches_of_bodies)`` recognizes in the runner's workers
+    (see ``_paired``), or None when recognition stays in this process (the local runner with one
+    worker)."""
     if runner.kind == "local":
         workers = runner.workers or min(4, os.cpu_count() or 1)
         if workers <= 1:
