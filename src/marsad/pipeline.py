@@ -224,6 +224,12 @@ _WORKER_RECOGNIZER: Any = None
 
 def _worker_init() -> None:
     global _WORKER_RECOGNIZER
+    # One BLAS thread per worker: the workers already fill the cores, and BLAS threads that
+    # spin beside them made a two-worker BiLSTM reindex ~4x slower than one process.
+    import numpy  # noqa: F401 - threadpoolctl limits only the BLAS libraries already loaded
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     _WORKER_RECOGNIZER = _load_recognizer_or_none()
 
 

@@ -85,3 +85,21 @@ def test_ingest_keeps_what_it_stored_before_a_worker_failed(tmp_path):
     # Re-running (here in one process) completes the job and adds each article once.
     report = _ingest_items(store, read_paths(paths), paths, pipeline, None, None)
     assert report.known == stored and store.stats()["articles"] == stored + report.new
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+
+def test_worker_processes_run_one_blas_thread_each():
+    # Two workers that each spin up a BLAS thread per core oversubscribe the machine: a two-worker
+    # BiLSTM ingest ran 6x slower than one process before workers were held to one thread.
+    import multiprocessing
+
+    from marsad.pipeline import _worker_init
+
+    with multiprocessing.get_context("spawn").Pool(1, initializer=_worker_init) as pool:
+        threads = pool.apply(_blas_threads)
+    assert threads and set(threads) == {1}
