@@ -220,10 +220,11 @@ class IngestReport:
 
 
 _WORKER_RECOGNIZER: Any = None
+_WORKER_FINGERPRINT = ""
 
 
 def _worker_init() -> None:
-    global _WORKER_RECOGNIZER
+    global _WORKER_RECOGNIZER, _WORKER_FINGERPRINT
     # One BLAS thread per worker: the workers already fill the cores, and BLAS threads that
     # spin beside them made a two-worker BiLSTM reindex ~4x slower than one process.
     import numpy  # noqa: F401 - threadpoolctl limits only the BLAS libraries already loaded
@@ -231,6 +232,7 @@ def _worker_init() -> None:
 
     threadpool_limits(1)
     _WORKER_RECOGNIZER = _load_recognizer_or_none()
+    _WORKER_FINGERPRINT = _fingerprint(_WORKER_RECOGNIZER)
 
 
 def _fingerprint(recognizer: Any) -> str:
@@ -247,7 +249,7 @@ def _worker_spans(bodies: list[str | None]) -> tuple[str, list[list[Any] | None]
     """The recognizer's spans for a batch of bodies (None for a skipped record), with the
     worker's fingerprint so the caller can tell that it ran the same model."""
     rec = _WORKER_RECOGNIZER
-    return _fingerprint(rec), [None if body is None or rec is None else rec.entities(body) for body in bodies]
+    return _WORKER_FINGERPRINT, [None if body is None or rec is None else rec.entities(body) for body in bodies]
 
 
 RUNNERS = ("local", "ray")
